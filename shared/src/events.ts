@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { Station } from "./stations";
+
+/**
+ * Every message on every topic is one envelope: who it is (id), what happened (type),
+ * when, which order it belongs to (also the Kafka key), and the event's own data.
+ * Schemas are checked when a message is produced and again when it is consumed.
+ */
+const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.strictObject({
+    id: z.string().min(1).max(200),
+    type: z.literal(type),
+    version: z.literal(1),
+    occurredAt: z.iso.datetime(),
+    orderId: z.string().min(1).max(100),
+    data,
+  });
+
+const itemRef = {
+  itemId: z.string().min(1).max(120),
+  menuItemId: z.number().int().positive(),
+  name: z.string().min(1).max(100),
+  station: Station,
+};
+
+/** Waiter -> station (topics `foods` and `drinks`): one message per item, two identical items are two messages. */
+export const ItemOrdered = envelope("ItemOrdered", z.strictObject(itemRef));
+/** Station -> balcony: the item joined the station's queue; expectedReadyAt is the station's ETA for it. */
+export const ItemQueued = envelope("ItemQueued", z.strictObject({ ...itemRef, expectedReadyAt: z.iso.datetime(), position: z.number().int().nonnegative() }));
+export const ItemStarted = envelope("ItemStarted", z.strictObject({ ...itemRef, expectedReadyAt: z.iso.datetime() }));
+export const ItemReady = envelope("ItemReady", z.strictObject(itemRef));
+/** Staff handed the order over: the end of its saga. */
+export const OrderCollected = envelope("OrderCollected", z.strictObject({}));
+
+export const StationEvent = z.discriminatedUnion("type", [ItemQueued, ItemStarted, ItemReady]);
+/** What an order's timeline is made of, and what `order-updates` carries to every web process. */
+export const OrderEvent = z.discriminatedUnion("type", [ItemQueued, ItemStarted, ItemReady, OrderCollected]);
+
+export type ItemOrdered = z.infer<typeof ItemOrdered>;
+export type ItemQueued = z.infer<typeof ItemQueued>;
+export type ItemStarted = z.infer<typeof ItemStarted>;
+export type ItemReady = z.infer<typeof ItemReady>;
+export type OrderCollected = z.infer<typeof OrderCollected>;
+export type StationEvent = z.infer<typeof StationEvent>;
+export type OrderEvent = z.infer<typeof OrderEvent>;
+
+/** Ids that must be the same on every retry, so a redelivered message is recognised as such. */
+export const eventIds = {
+  itemOrdered: (itemId: string) => `${itemId}.ordered`,
+  itemReady: (itemId: string) => `${itemId}.ready`,
+  orderCollected: (orderId: string) => `${orderId}.collected`,
+};
+
+/** A message a consumer could not use, set aside with the reason so the partition can move on. */
+export const DeadLetter = z.strictObject({
+  topic: z.string(),
+  partition: z.number().int(),
+  offset: z.string(),
+  key: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+  consumer: z.string(),
+  failedAt: z.iso.datetime(),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;

@@ -1,0 +1,82 @@
+import { Kafka, logLevel as KafkaLogLevel, type Admin, type KafkaMessage, type Producer } from "kafkajs";
+import type { z } from "zod";
+import type { DeadLetter } from "./events";
+import type { Logger } from "./logger";
+import { createMicroBatcher } from "./micro-batcher";
+
+export function createKafka(options: { brokers: string[]; clientId: string; log: Logger }): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: KafkaLogLevel.WARN,
+    // kafkajs logs through our structured logger instead of its own format.
+    logCreator: () => ({ namespace, level, log }) => {
+      const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
+      const write = level <= KafkaLogLevel.ERROR ? options.log.error : options.log.warn;
+      write(`kafkajs: ${message}`, { namespace, ...fields });
+    },
+    retry: { initialRetryTime: 200, retries: 8 },
+  });
+}
+
+/** Creates the topics that do not exist yet; all are keyed by order id, so per-order order holds. */
+export async function ensureTopics(admin: Admin, topics: readonly string[], partitions: number): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
+  if (missing.length === 0) return;
+  await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
+}
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Parses a consumed message against its schema; never throws, so one bad message cannot stop a partition. */
+export function decodeMessage<S extends z.ZodType>(schema: S, message: Pick<KafkaMessage, "value">): Decoded<z.infer<S>> {
+  if (!message.value) return { ok: false, reason: "empty message" };
+  let json: unknown;
+  try {
+    json = JSON.parse(message.value.toString("utf8"));
+  } catch {
+    return { ok: false, reason: "not JSON" };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, reason: `schema: ${issue ? `${issue.path.join(".") || "(root)"} ${issue.message}` : "invalid"}` };
+}
+
+type Outgoing = { topic: string; key: string; value: string };
+export type Publisher = ReturnType<typeof createPublisher>;
+
+/**
+ * A producer front that validates every message before it leaves and sends what has
+ * accumulated as one batch (kafkajs does no batching of its own).
+ * Resolves once the broker has acknowledged (acks = all).
+ */
+export function createPublisher(producer: Producer) {
+  const batcher = createMicroBatcher<Outgoing, void>(async (messages) => {
+    const byTopic = new Map<string, { key: string; value: string }[]>();
+    for (const { topic, key, value } of messages) {
+      const list = byTopic.get(topic) ?? [];
+      list.push({ key, value });
+      byTopic.set(topic, list);
+    }
+    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
+    return messages.map(() => undefined);
+  });
+  const send = (messages: Outgoing[]) => Promise.all(messages.map((message) => batcher.add(message))).then(() => undefined);
+
+  return {
+    /** Validates each event with `schema`, then sends it keyed by its order id. */
+    publish<S extends z.ZodType<{ orderId: string }>>(topic: string, schema: S, events: readonly z.input<S>[]): Promise<void> {
+      return send(
+        events.map((event) => {
+          const valid = schema.parse(event);
+          return { topic, key: valid.orderId, value: JSON.stringify(valid) };
+        }),
+      );
+    },
+    deadLetter(topic: string, letter: DeadLetter): Promise<void> {
+      return send([{ topic, key: letter.key ?? `${letter.topic}/${letter.partition}/${letter.offset}`, value: JSON.stringify(letter) }]);
+    },
+  };
+}

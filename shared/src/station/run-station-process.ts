@@ -1,0 +1,54 @@
+import { createKafka } from "../kafka";
+import { createLogger } from "../logger";
+import { connectMongo } from "../mongo";
+import type { ItemType } from "../menu";
+import type { Station } from "../stations";
+import { topicsFromEnv, type commonEnvShape } from "../env";
+import type { z } from "zod";
+import { startStation } from "./station-loop";
+
+type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;
+
+/**
+ * A station worker process: connect, run the station loop, stop cleanly on SIGTERM/SIGINT.
+ * The kitchen and the bar differ only in the configuration they pass here.
+ */
+export function runStationProcess(options: { station: Station; itemType: ItemType; inputTopic: string; hands: number; dbName: string; groupId: string; env: CommonEnv }) {
+  const { env } = options;
+  const log = createLogger(env.LOG_LEVEL, { service: options.groupId });
+
+  async function main() {
+    const { client, db } = await connectMongo(env.MONGODB_URL, options.dbName);
+    const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID ?? options.groupId, log });
+    const station = await startStation({
+      station: options.station,
+      itemType: options.itemType,
+      inputTopic: options.inputTopic,
+      topics: topicsFromEnv(env),
+      groupId: options.groupId,
+      hands: options.hands,
+      prepTimeScale: env.PREP_TIME_SCALE,
+      partitions: env.TOPIC_PARTITIONS,
+      sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+      kafka,
+      db,
+      log,
+    });
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      log.info("shutting down", { signal });
+      await station.stop();
+      await client.close();
+      process.exit(0);
+    };
+    process.once("SIGTERM", () => void shutdown("SIGTERM"));
+    process.once("SIGINT", () => void shutdown("SIGINT"));
+  }
+
+  main().catch((err: unknown) => {
+    log.error("station failed to start", { err: err instanceof Error ? err : new Error(String(err)) });
+    process.exit(1);
+  });
+}

@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import type { EachBatchPayload, Kafka } from "kafkajs";
+import type { Collection, Db } from "mongodb";
+import { eventIds, ItemQueued, ItemReady, ItemStarted } from "../events";
+import { createPublisher, ensureTopics } from "../kafka";
+import type { Logger } from "../logger";
+import { recipesOf, type ItemType, type Recipe } from "../menu";
+import { createMicroBatcher } from "../micro-batcher";
+import { insertNew } from "../mongo";
+import { retryUntilDone } from "../retry";
+import type { Station } from "../stations";
+import type { Topics } from "../topics";
+import { createPartitionProgress } from "./partition-progress";
+import { createStationQueue, type Started, type Ticket } from "./station-queue";
+import { ticketFromMessage } from "./ticket-from-message";
+
+export type StationConfig = {
+  station: Station;
+  itemType: ItemType;
+  /** The topic this station takes orders from (`foods` or `drinks`). */
+  inputTopic: string;
+  topics: Topics;
+  groupId: string;
+  hands: number;
+  prepTimeScale: number;
+  partitions: number;
+  sessionTimeoutMs: number;
+  kafka: Kafka;
+  db: Db;
+  log: Logger;
+  now?: () => number;
+};
+
+type RecipeDoc = Recipe & { _id: number };
+/** Insert-only proof that an item was prepared; its unique id is what makes "exactly once" hold. */
+export type CompletionDoc = { _id: string; orderId: string; menuItemId: number; worker: string; startedAt: Date; readyAt: Date };
+
+const COMMIT_EVERY_MS = 200;
+
+/**
+ * The one cooking loop both workers run. Messages are turned into tickets, tickets are
+ * prepared by `hands` in parallel, and every stage is announced on the balcony. An offset
+ * is committed only when every item up to it is READY and recorded, so a worker killed
+ * mid-preparation loses nothing: the next owner of the partition receives the unfinished
+ * items again, and the completion records keep finished ones from being prepared twice.
+ */
+export async function startStation(config: StationConfig) {
+  const now = config.now ?? Date.now;
+  const workerId = `${config.groupId}-${randomUUID().slice(0, 8)}`;
+  const log = config.log.child({ station: config.station, worker: workerId });
+  const recipes = await loadRecipes(config.db.collection<RecipeDoc>("recipes"), config.itemType);
+  const completions = config.db.collection<CompletionDoc>("completions");
+
+  const admin = config.kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [config.inputTopic, config.topics.balcony, config.topics.deadLetters], config.partitions);
+  await admin.disconnect();
+
+  const producer = config.kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const publisher = createPublisher(producer);
+  const consumer = config.kafka.consumer({ groupId: config.groupId, sessionTimeout: config.sessionTimeoutMs, rebalanceTimeout: config.sessionTimeoutMs, heartbeatInterval: 1000 });
+
+  const queue = createStationQueue(config.hands);
+  const progress = createPartitionProgress();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let stopping = false;
+  const stopped = () => stopping;
+  const recordCompletions = createMicroBatcher<CompletionDoc, void>(async (docs) => {
+    await insertNew(completions, docs);
+    return docs.map(() => undefined);
+  });
+
+  const itemRef = (ticket: Ticket) => ({ itemId: ticket.itemId, menuItemId: ticket.menuItemId, name: ticket.name, station: config.station });
+  const envelope = (ticket: Ticket, id: string, at: number) => ({ id, version: 1 as const, occurredAt: new Date(at).toISOString(), orderId: ticket.orderId });
+
+  function publishReady(ticket: Ticket, readyAt: number) {
+    return publisher.publish(config.topics.balcony, ItemReady, [{ ...envelope(ticket, eventIds.itemReady(ticket.itemId), readyAt), type: "ItemReady", data: itemRef(ticket) }]);
+  }
+
+  function startWaitingTickets() {
+    const started = queue.startNext(now());
+    if (started.length === 0) return;
+    publisher
+      .publish(
+        config.topics.balcony,
+        ItemStarted,
+        started.map((ticket) => ({ ...envelope(ticket, randomUUID(), ticket.startedAt), type: "ItemStarted" as const, data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString() } })),
+      )
+      .catch((err: unknown) => log.warn("could not announce started items", { err }));
+    for (const ticket of started) {
+      timers.set(ticket.itemId, setTimeout(() => void finishTicket(ticket), ticket.prepMs));
+    }
+  }
+
+  async function finishTicket(ticket: Started) {
+    timers.delete(ticket.itemId);
+    // A ticket dropped on a rebalance belongs to the partition's new owner now.
+    if (!queue.finish(ticket.itemId)) return;
+    startWaitingTickets();
+    const readyAt = now();
+    const completion: CompletionDoc = { _id: ticket.itemId, orderId: ticket.orderId, menuItemId: ticket.menuItemId, worker: workerId, startedAt: new Date(ticket.startedAt), readyAt: new Date(readyAt) };
+    if ((await retryUntilDone("record completion", () => recordCompletions.add(completion), { log, stopped })) === undefined && stopping) return;
+    await retryUntilDone("announce ready item", () => publishReady(ticket, readyAt), { log, stopped });
+    if (!stopping) progress.finish(ticket.partition, ticket.offset);
+    log.debug("item ready", { itemId: ticket.itemId });
+  }
+
+  async function takeBatch({ batch }: EachBatchPayload) {
+    const fresh: Ticket[] = [];
+    for (const message of batch.messages) {
+      progress.begin(batch.partition, message.offset);
+      const result = ticketFromMessage(message, { station: config.station, partition: batch.partition, recipes, prepTimeScale: config.prepTimeScale });
+      if (!result.ok) {
+        log.warn("message set aside on the dead-letter topic", { reason: result.reason, partition: batch.partition, offset: message.offset });
+        await retryUntilDone(
+          "dead-letter",
+          () =>
+            publisher.deadLetter(config.topics.deadLetters, {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: message.offset,
+              key: message.key?.toString("utf8") ?? null,
+              value: message.value?.toString("utf8") ?? null,
+              reason: result.reason,
+              consumer: config.groupId,
+              failedAt: new Date(now()).toISOString(),
+            }),
+          { log, stopped },
+        );
+        progress.finish(batch.partition, message.offset);
+      } else if (queue.has(result.ticket.itemId) || fresh.some((ticket) => ticket.itemId === result.ticket.itemId)) {
+        // A redelivered copy of an item already in hand: the first copy's offset covers it.
+        progress.finish(batch.partition, message.offset);
+      } else {
+        fresh.push(result.ticket);
+      }
+    }
+    if (fresh.length === 0) return;
+
+    // Redelivered items that were already prepared: announce READY again (same event id, so harmless) and move on.
+    const done = await completions.find({ _id: { $in: fresh.map((ticket) => ticket.itemId) } }).toArray();
+    const doneById = new Map(done.map((doc) => [doc._id, doc]));
+    for (const ticket of fresh.filter((t) => doneById.has(t.itemId))) {
+      await retryUntilDone("announce ready item", () => publishReady(ticket, doneById.get(ticket.itemId)?.readyAt.getTime() ?? now()), { log, stopped });
+      progress.finish(ticket.partition, ticket.offset);
+    }
+
+    const queued = queue.enqueue(fresh.filter((ticket) => !doneById.has(ticket.itemId)), now());
+    await retryUntilDone(
+      "announce queued items",
+      () =>
+        publisher.publish(
+          config.topics.balcony,
+          ItemQueued,
+          queued.map((ticket) => ({
+            ...envelope(ticket, randomUUID(), now()),
+            type: "ItemQueued" as const,
+            data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString(), position: ticket.position },
+          })),
+        ),
+      { log, stopped },
+    );
+    startWaitingTickets();
+  }
+
+  async function commit() {
+    const offsets = progress.committable();
+    if (offsets.length === 0) return;
+    try {
+      await consumer.commitOffsets(offsets.map(({ partition, offset }) => ({ topic: config.inputTopic, partition, offset })));
+      for (const { partition, offset } of offsets) progress.markCommitted(partition, offset);
+    } catch (err) {
+      log.debug("commit skipped", { err });
+    }
+  }
+
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    const owned = new Set(payload.memberAssignment[config.inputTopic] ?? []);
+    for (const ticket of queue.keepOnly((partition) => owned.has(partition))) {
+      clearTimeout(timers.get(ticket.itemId));
+      timers.delete(ticket.itemId);
+    }
+    progress.keepOnly((partition) => owned.has(partition));
+    log.info("partitions assigned", { partitions: [...owned] });
+  });
+
+  await consumer.connect();
+  await consumer.subscribe({ topic: config.inputTopic, fromBeginning: true });
+  await consumer.run({ autoCommit: false, eachBatch: takeBatch });
+  const committer = setInterval(() => void commit(), COMMIT_EVERY_MS);
+  log.info("station open", { hands: config.hands, recipes: recipes.size, prepTimeScale: config.prepTimeScale });
+
+  return {
+    workerId,
+    counts: () => queue.counts,
+    async stop() {
+      clearInterval(committer);
+      await commit();
+      stopping = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      await consumer.disconnect();
+      await producer.disconnect();
+      log.info("station closed");
+    },
+  };
+}
+
+/** Seeds the station's own recipes (an operator may change them later) and reads them. */
+async function loadRecipes(collection: Collection<RecipeDoc>, type: ItemType): Promise<Map<number, Recipe>> {
+  await insertNew(collection, recipesOf(type).map((recipe) => ({ _id: recipe.id, ...recipe })));
+  const docs = await collection.find({}).toArray();
+  return new Map(docs.map(({ id, name, prepSeconds }) => [id, { id, name, prepSeconds }]));
+}
+
+export type StationHandle = Awaited<ReturnType<typeof startStation>>;

@@ -1,0 +1,73 @@
+import { scheduleQueue } from "../station-schedule";
+
+export type Ticket = {
+  itemId: string;
+  orderId: string;
+  menuItemId: number;
+  name: string;
+  prepMs: number;
+  partition: number;
+  offset: string;
+};
+
+export type Queued = Ticket & { expectedReadyAt: number; position: number };
+export type Started = Ticket & { startedAt: number; expectedReadyAt: number };
+
+/**
+ * A station's work in memory: a first-in, first-out queue and `hands` people preparing in
+ * parallel. No I/O and no clock of its own: the loop passes `now` and acts on what it returns.
+ */
+export function createStationQueue(hands: number) {
+  let queue: Ticket[] = [];
+  const queuedIds = new Set<string>();
+  const preparing = new Map<string, Started>();
+
+  const busyUntil = () => [...preparing.values()].map((ticket) => ticket.expectedReadyAt);
+
+  return {
+    has: (itemId: string) => preparing.has(itemId) || queuedIds.has(itemId),
+
+    /** Adds tickets at the back of the queue and says when each is expected ready. */
+    enqueue(tickets: readonly Ticket[], now: number): Queued[] {
+      const before = queue.length;
+      queue = [...queue, ...tickets];
+      for (const ticket of tickets) queuedIds.add(ticket.itemId);
+      const schedule = scheduleQueue({ now, hands, busyUntil: busyUntil(), queued: queue.map((ticket) => ticket.prepMs) });
+      return tickets.map((ticket, i) => ({ ...ticket, position: before + i, expectedReadyAt: schedule[before + i]?.readyAt ?? now }));
+    },
+
+    /** Hands that are free take the oldest tickets. */
+    startNext(now: number): Started[] {
+      const started: Started[] = [];
+      while (preparing.size < hands && queue.length > 0) {
+        const ticket = queue.shift() as Ticket;
+        queuedIds.delete(ticket.itemId);
+        const entry = { ...ticket, startedAt: now, expectedReadyAt: now + ticket.prepMs };
+        preparing.set(ticket.itemId, entry);
+        started.push(entry);
+      }
+      return started;
+    },
+
+    finish(itemId: string): Started | undefined {
+      const entry = preparing.get(itemId);
+      preparing.delete(itemId);
+      return entry;
+    },
+
+    /** Drops the work of partitions this station no longer owns; returns what it dropped. */
+    keepOnly(ownsPartition: (partition: number) => boolean): Ticket[] {
+      const dropped = [...queue.filter((ticket) => !ownsPartition(ticket.partition)), ...[...preparing.values()].filter((ticket) => !ownsPartition(ticket.partition))];
+      queue = queue.filter((ticket) => ownsPartition(ticket.partition));
+      for (const ticket of dropped) {
+        preparing.delete(ticket.itemId);
+        queuedIds.delete(ticket.itemId);
+      }
+      return dropped;
+    },
+
+    get counts() {
+      return { queued: queue.length, preparing: preparing.size };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { createStationQueue, type Ticket } from "./station-queue";
+
+const ticket = (n: number, prepMs: number, partition = 0): Ticket => ({ itemId: `i${n}`, orderId: `o${n}`, menuItemId: 1, name: "x", prepMs, partition, offset: String(n) });
+
+describe("station queue", () => {
+  it("serves first in, first out with as many items in hand as there are hands", () => {
+    const queue = createStationQueue(2);
+    const queued = queue.enqueue([ticket(1, 5000), ticket(2, 4000), ticket(3, 1000)], 0);
+    expect(queued.map((t) => [t.position, t.expectedReadyAt])).toEqual([[0, 5000], [1, 4000], [2, 5000]]);
+    expect(queue.startNext(0).map((t) => t.itemId)).toEqual(["i1", "i2"]);
+    expect(queue.startNext(0)).toEqual([]);
+    queue.finish("i2");
+    expect(queue.startNext(4000).map((t) => [t.itemId, t.expectedReadyAt])).toEqual([["i3", 5000]]);
+  });
+
+  it("knows which items it holds, so a redelivered copy is not taken twice", () => {
+    const queue = createStationQueue(1);
+    queue.enqueue([ticket(1, 10), ticket(2, 10)], 0);
+    queue.startNext(0);
+    expect(queue.has("i1") && queue.has("i2")).toBe(true);
+    queue.finish("i1");
+    expect(queue.has("i1")).toBe(false);
+  });
+
+  it("gives up the work of partitions it no longer owns", () => {
+    const queue = createStationQueue(1);
+    queue.enqueue([ticket(1, 10, 0), ticket(2, 10, 1), ticket(3, 10, 1)], 0);
+    queue.startNext(0);
+    const dropped = queue.keepOnly((partition) => partition === 1);
+    expect(dropped.map((t) => t.itemId)).toEqual(["i1"]);
+    expect(queue.counts).toEqual({ queued: 2, preparing: 0 });
+    expect(queue.finish("i1")).toBeUndefined();
+  });
+});

@@ -1,0 +1,20 @@
+import type { StackLog } from "./log.js";
+import { startLocalStack, type LocalStack, type StartLocalStackOptions } from "./local-stack.js";
+import { readExternalStack } from "./stack-config.js";
+
+export interface AcquiredStack extends LocalStack {
+  kind: "external" | "local";
+}
+
+/**
+ * KAFKA_BROKERS + MONGODB_URL in the environment mean "use those" (CI services, a
+ * docker-compose stack): nothing is started and stop() leaves them alone.
+ */
+export async function acquireStack(log: StackLog, local: StartLocalStackOptions): Promise<AcquiredStack> {
+  const external = readExternalStack();
+  if (external) {
+    log.info("using the external stack from the environment", { ...external });
+    return { kind: "external", env: external, died: new Promise(() => undefined), stop: async () => undefined };
+  }
+  return { kind: "local", ...(await startLocalStack({ ...local, log })) };
+}

@@ -1,0 +1,150 @@
+/**
+ * `npm run stack | start | test` (see the root package.json). One function per
+ * subcommand; the pieces they share live in their own files.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { acquireStack } from "./acquire-stack.js";
+import { BAKERY_APPS, startApps, waitForHttp } from "./app-processes.js";
+import { childEnv } from "./child-env.js";
+import { createStackLog, seconds, type StackLog } from "./log.js";
+import { provisionFerretDb } from "./provision-ferretdb.js";
+import { provisionKafka } from "./provision-kafka.js";
+import { REPO_ROOT } from "./repo-root.js";
+import { runPhase, type PhaseResult } from "./run-phase.js";
+import { shutdownRequested, unlessInterrupted } from "./shutdown-signal.js";
+import { readPorts, TEST_DEFAULT_PORTS } from "./stack-config.js";
+import { StackError } from "./stack-errors.js";
+import { assertPortsFree } from "./wait-for-port.js";
+
+const log = createStackLog();
+
+/** Starts Kafka + FerretDB, prints their env lines on stdout, runs until Ctrl-C. */
+async function stackCommand(): Promise<number> {
+  const stack = await unlessInterrupted(acquireStack(log, {}));
+  if (!stack) return 130;
+  process.stdout.write(`KAFKA_BROKERS=${stack.env.KAFKA_BROKERS}\nMONGODB_URL=${stack.env.MONGODB_URL}\n`);
+  log.info("stack running; press Ctrl-C to stop");
+  const ended = await Promise.race([shutdownRequested().then(() => undefined), stack.died]);
+  await stack.stop();
+  if (!ended) return 0;
+  log.error(`${ended.server} exited unexpectedly`, { code: ended.exit.code ?? ended.exit.signal });
+  return 1;
+}
+
+/** The whole bakery: stack (local unless given), web build, both workers and the web app. */
+async function startCommand(): Promise<number> {
+  const stack = await unlessInterrupted(acquireStack(log, {}));
+  if (!stack) return 130;
+  const webPort = Number(process.env.PORT ?? 3000);
+  const env = childEnv(stack.env, { PORT: String(webPort) });
+  try {
+    await assertPortsFree([{ port: webPort, what: "web app", envVar: "PORT" }]);
+    const build = await runPhase(log, "build web", "npx", ["turbo", "run", "build", "--filter=@bakery/web"], env);
+    if (build.code !== 0) return build.code;
+    const apps = startApps(BAKERY_APPS, env);
+    const ended = Promise.race([
+      shutdownRequested().then(() => ({ why: "signal" as const })),
+      apps.firstExit.then((app) => ({ why: "app" as const, ...app })),
+      stack.died.then((server) => ({ why: "stack" as const, name: server.server })),
+    ]);
+    waitForHttp(`http://127.0.0.1:${webPort}/`, log, ended).then(
+      () => log.info(`the bakery is open: http://localhost:${webPort}`),
+      () => undefined,
+    );
+    const reason = await ended;
+    if (reason.why !== "signal") log.error(`${reason.name} exited unexpectedly; stopping everything`);
+    await apps.stop();
+    return reason.why === "signal" ? 0 : 1;
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Lint and typecheck, then every workspace's tests and the web e2e against a throwaway stack. */
+async function testCommand(): Promise<number> {
+  const phases: PhaseResult[] = [await runPhase(log, "lint+typecheck", "npx", ["turbo", "run", "lint", "typecheck"], childEnv())];
+  const dataDir = await mkdtemp(join(tmpdir(), "bakery-stack-test-"));
+  const stackStarted = Date.now();
+  try {
+    const ports = readPorts(process.env, TEST_DEFAULT_PORTS, "STACK_TEST_");
+    const stack = await unlessInterrupted(acquireStack(log, { ...ports, dataDir, portEnvPrefix: "STACK_TEST_" })).catch((err: unknown) => {
+      log.error(errorLine(err));
+      return null;
+    });
+    if (!stack) {
+      phases.push({ name: "stack start", code: stack === null ? 1 : 130, ms: Date.now() - stackStarted });
+      logSummary(log, phases);
+      return stack === null ? 1 : 130;
+    }
+    phases.push({ name: "stack start", code: 0, ms: Date.now() - stackStarted });
+    try {
+      const env = childEnv(stack.env);
+      phases.push(await runPhase(log, "tests", "npx", ["turbo", "run", "test", "--concurrency=1"], env));
+      if (hasWebE2e() && !interruptedBy(phases)) {
+        phases.push(await runPhase(log, "e2e", "npm", ["run", "test:e2e", "-w", "@bakery/web"], env));
+      }
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  logSummary(log, phases);
+  return phases.find((p) => p.code !== 0)?.code ?? 0;
+}
+
+/** Downloads Kafka and builds FerretDB ahead of time (e.g. as a CI step of its own). */
+async function provisionCommand(): Promise<number> {
+  const started = Date.now();
+  const [kafka, ferret] = await Promise.all([provisionKafka({ log }), provisionFerretDb({ log })]);
+  log.info("provisioned", { kafka: kafka.version, ferretdb: ferret.version, took: seconds(started) });
+  return 0;
+}
+
+function hasWebE2e(): boolean {
+  const manifest = join(REPO_ROOT, "web", "package.json");
+  if (!existsSync(manifest)) return false;
+  const scripts = (JSON.parse(readFileSync(manifest, "utf8")) as { scripts?: Record<string, string> }).scripts;
+  return Boolean(scripts?.["test:e2e"]);
+}
+
+function interruptedBy(phases: readonly PhaseResult[]): boolean {
+  return phases.some((p) => p.code === 130);
+}
+
+function logSummary(log: StackLog, phases: readonly PhaseResult[]): void {
+  const parts = phases.map((p) => `${p.name} ${p.code === 0 ? "ok" : `FAILED(${p.code})`} ${(p.ms / 1000).toFixed(1)}s`);
+  log.info(`summary: ${parts.join(" | ")}`);
+}
+
+/** Known failures get one actionable line; anything else keeps its stack trace. */
+function errorLine(err: unknown): string {
+  return err instanceof StackError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+const commands: Record<string, () => Promise<number>> = {
+  stack: stackCommand,
+  start: startCommand,
+  test: testCommand,
+  provision: provisionCommand,
+};
+
+async function main(name: string | undefined): Promise<void> {
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    log.error(`usage: tsx stack/src/cli.ts <${Object.keys(commands).join("|")}>`);
+    process.exit(2);
+  }
+  shutdownRequested(); // handle Ctrl-C ourselves from the very start, for an orderly stop
+  try {
+    process.exit(await command());
+  } catch (err) {
+    log.error(errorLine(err));
+    process.exit(1);
+  }
+}
+
+await main(process.argv[2]);

@@ -1,0 +1,89 @@
+import { join } from "node:path";
+import { startFerretDb, type FerretDbHandle } from "./ferretdb-server.js";
+import { startKafka, type KafkaHandle } from "./kafka-broker.js";
+import { createStackLog, seconds, type StackLog } from "./log.js";
+import { provisionFerretDb } from "./provision-ferretdb.js";
+import { provisionKafka } from "./provision-kafka.js";
+import { portEnvVars, readLocalStackConfig, type LocalStackConfig } from "./stack-config.js";
+import type { ExitInfo } from "./spawn-group.js";
+import { assertPortsFree } from "./wait-for-port.js";
+
+export interface StackEnv {
+  KAFKA_BROKERS: string;
+  MONGODB_URL: string;
+}
+
+export interface LocalStack {
+  env: StackEnv;
+  /** Resolves with the name of the server if either one exits unexpectedly. */
+  died: Promise<{ server: "kafka" | "ferretdb"; exit: ExitInfo }>;
+  stop(): Promise<void>;
+}
+
+export type StartLocalStackOptions = Partial<LocalStackConfig> & {
+  log?: StackLog;
+  /** Which env vars a port-in-use message should suggest: `STACK_` (default) or `STACK_TEST_`. */
+  portEnvPrefix?: string;
+};
+
+/**
+ * Kafka and FerretDB side by side under `<dataDir>/kafka` and `<dataDir>/ferretdb`.
+ * Unset options come from STACK_* env vars, then the dev defaults (19092/19093/27117, .stack/).
+ * Provisioning and start-up of the two run in parallel: together they are bound by the
+ * slower one (a cold FerretDB build, or the JVM start), not by their sum.
+ */
+export async function startLocalStack(opts: StartLocalStackOptions = {}): Promise<LocalStack> {
+  const log = opts.log ?? createStackLog();
+  const config = { ...readLocalStackConfig(), ...definedOnly(opts) };
+  const started = Date.now();
+  const envVars = portEnvVars(opts.portEnvPrefix);
+  await assertPortsFree([
+    { port: config.kafkaPort, what: "kafka", envVar: envVars.kafkaPort },
+    { port: config.kafkaControllerPort, what: "kafka controller", envVar: envVars.kafkaControllerPort },
+    { port: config.mongoPort, what: "ferretdb", envVar: envVars.mongoPort },
+  ]);
+
+  // A failure on one side (say, no mvn) must not wait minutes for the other's cold build.
+  const abort = new AbortController();
+  const failFast = <T>(p: Promise<T>) => p.catch((err: unknown) => (abort.abort(err), Promise.reject(err)));
+  const kafka = failFast(
+    provisionKafka({ log, signal: abort.signal }).then((install) =>
+      abort.signal.aborted ? Promise.reject(abort.signal.reason) : startKafka({ port: config.kafkaPort, controllerPort: config.kafkaControllerPort, dataDir: join(config.dataDir, "kafka"), log, install }),
+    ),
+  );
+  const ferret = failFast(
+    provisionFerretDb({ log, signal: abort.signal }).then((install) =>
+      abort.signal.aborted ? Promise.reject(abort.signal.reason) : startFerretDb({ port: config.mongoPort, dataDir: join(config.dataDir, "ferretdb"), log, install }),
+    ),
+  );
+  const [k, f] = await Promise.allSettled([kafka, ferret]);
+  if (k.status === "rejected" || f.status === "rejected") {
+    // Never leave the half that did start running behind a failed start.
+    await Promise.all([k, f].map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
+    throw abort.signal.reason;
+  }
+  log.info("local stack ready", { took: seconds(started), dataDir: config.dataDir });
+  return assemble(k.value, f.value, log);
+}
+
+function assemble(kafka: KafkaHandle, ferret: FerretDbHandle, log: StackLog): LocalStack {
+  let stopping = false;
+  const died = Promise.race([
+    kafka.exited.then((exit) => ({ server: "kafka" as const, exit })),
+    ferret.exited.then((exit) => ({ server: "ferretdb" as const, exit })),
+  ]).then((death) => (stopping ? new Promise<never>(() => undefined) : death));
+  let stopped: Promise<void> | undefined;
+  return {
+    env: { KAFKA_BROKERS: kafka.brokers, MONGODB_URL: ferret.url },
+    died,
+    stop: () => {
+      stopping = true;
+      stopped ??= Promise.all([kafka.stop(), ferret.stop()]).then(() => log.info("local stack stopped"));
+      return stopped;
+    },
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && k !== "log" && k !== "portEnvPrefix")) as Partial<T>;
+}

@@ -1,0 +1,7 @@
+// Starts the Kafka consumers with the server, not on the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { getContext } = await import("./server/context");
+    await getContext();
+  }
+}

@@ -1,0 +1,65 @@
+import { eventIds, type ItemOrdered } from "@bakery/shared/events";
+import type { MenuItem } from "@bakery/shared/menu";
+import type { OrderItem, OrderRecord } from "@bakery/shared/order";
+import { prepMs } from "@bakery/shared/station-schedule";
+import { stationFor } from "@bakery/shared/stations";
+import { AppError } from "./errors";
+
+export type OrderLine = { menuItemId: number; quantity: number };
+
+/**
+ * Decides what an accepted order is: one item per unit ordered (two identical items
+ * are two items), priced from the menu, with a first ETA, and the messages that send
+ * each item to its station. Pure: ids and the clock are passed in.
+ */
+export function buildOrder(input: {
+  orderId: string;
+  pickupCode: string;
+  customerName: string;
+  lines: readonly OrderLine[];
+  menu: ReadonlyMap<number, MenuItem>;
+  now: number;
+  prepTimeScale: number;
+  legacyOrderId?: number;
+}): { record: OrderRecord; messages: ItemOrdered[] } {
+  const items: OrderItem[] = input.lines.flatMap((line, lineIndex) => {
+    const menuItem = input.menu.get(line.menuItemId);
+    if (!menuItem) throw new AppError("UNKNOWN_ITEM", `There is no menu item ${line.menuItemId}`, `items.${lineIndex}.menuItemId`);
+    return Array.from({ length: line.quantity }, () => ({
+      itemId: "",
+      menuItemId: menuItem.id,
+      name: menuItem.name,
+      type: menuItem.type,
+      station: stationFor(menuItem.type),
+      priceCents: menuItem.priceCents,
+      prepSeconds: menuItem.prepSeconds,
+    }));
+  });
+  items.forEach((item, i) => (item.itemId = `${input.orderId}.${i + 1}`));
+
+  const placedAt = new Date(input.now).toISOString();
+  const record: OrderRecord = {
+    id: input.orderId,
+    pickupCode: input.pickupCode,
+    customerName: input.customerName,
+    placedAt,
+    estimatedReadyAt: new Date(input.now + Math.max(...items.map((item) => prepMs(item.prepSeconds, input.prepTimeScale)))).toISOString(),
+    totalCents: items.reduce((sum, item) => sum + item.priceCents, 0),
+    items,
+    ...(input.legacyOrderId === undefined ? {} : { legacyOrderId: input.legacyOrderId }),
+  };
+  const messages: ItemOrdered[] = items.map((item) => ({
+    id: eventIds.itemOrdered(item.itemId),
+    type: "ItemOrdered",
+    version: 1,
+    occurredAt: placedAt,
+    orderId: input.orderId,
+    data: { itemId: item.itemId, menuItemId: item.menuItemId, name: item.name, station: item.station },
+  }));
+  return { record, messages };
+}
+
+/** Pickup codes avoid look-alike characters (0/O, 1/I, 5/S, 8/B) so they can be read out loud. */
+const PICKUP_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY234679";
+export const pickupCodeFrom = (random: () => number): string =>
+  Array.from({ length: 4 }, () => PICKUP_ALPHABET[Math.floor(random() * PICKUP_ALPHABET.length)]).join("");

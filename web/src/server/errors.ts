@@ -1,0 +1,40 @@
+import { ZodError } from "zod";
+import type { ApiError } from "@bakery/shared/api";
+
+const statusOf = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNKNOWN_ITEM: 422,
+  NOT_READY: 409,
+  UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof statusOf;
+
+/** The one error type server code throws on purpose; `toErrorResponse` turns it into HTTP. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const body = (code: string, message: string, field?: string): ApiError => ({ error: { code, message, ...(field ? { field } : {}) } });
+
+/** Maps every error to a response in one place; anything unexpected is a bare 500 that leaks nothing. */
+export function toErrorResponse(err: unknown, log: (msg: string, fields: Record<string, unknown>) => void): Response {
+  if (err instanceof AppError) return Response.json(body(err.code, err.message, err.field), { status: statusOf[err.code] });
+  if (err instanceof ZodError) {
+    const issue = err.issues[0];
+    const field = issue?.path.join(".") || undefined;
+    return Response.json(body("VALIDATION", issue ? `${field ?? "body"}: ${issue.message}` : "Invalid request", field), { status: 400 });
+  }
+  log("unhandled error", { err: err instanceof Error ? err : new Error(String(err)) });
+  return Response.json(body("INTERNAL", "Something went wrong"), { status: 500 });
+}

@@ -1,0 +1,31 @@
+import { MENU_SEED, type MenuItem } from "@bakery/shared/menu";
+import { insertNew } from "@bakery/shared/mongo";
+import type { WaiterCollections } from "./waiter-db";
+
+const REFRESH_MS = 30_000;
+
+/**
+ * The menu is read on every order, so it is kept in memory and re-read now and then
+ * (an operator may change prices in the database).
+ */
+export async function createMenuStore(c: WaiterCollections) {
+  await insertNew(c.menu, MENU_SEED.map((item) => ({ _id: item.id, ...item })));
+  let items = await load();
+  let loadedAt = Date.now();
+
+  async function load(): Promise<Map<number, MenuItem>> {
+    const docs = await c.menu.find({}).sort({ _id: 1 }).toArray();
+    return new Map(docs.map(({ _id: _ignored, ...item }) => [item.id, item]));
+  }
+
+  return {
+    async current(): Promise<ReadonlyMap<number, MenuItem>> {
+      if (Date.now() - loadedAt > REFRESH_MS) {
+        loadedAt = Date.now();
+        items = await load();
+      }
+      return items;
+    },
+  };
+}
+export type MenuStore = Awaited<ReturnType<typeof createMenuStore>>;

@@ -1,0 +1,62 @@
+import { ItemOrdered } from "@bakery/shared/events";
+import type { Publisher } from "@bakery/shared/kafka";
+import type { Logger } from "@bakery/shared/logger";
+import { createMicroBatcher } from "@bakery/shared/micro-batcher";
+import type { Topics } from "@bakery/shared/topics";
+import type { OutboxDoc, WaiterCollections } from "./waiter-db";
+
+const SWEEP_EVERY_MS = 2000;
+/** An outbox entry this old was not handed over by the request that wrote it (Kafka down, or a crash). */
+const ABANDONED_AFTER_MS = 5000;
+
+/**
+ * The outbox relay. A placed order is in the outbox before its 201 is sent; the request
+ * then asks for a dispatch, and a sweeper picks up whatever was not dispatched (Kafka was
+ * down, the process died). Foods go to `foods`, drinks to `drinks`. A message may be sent
+ * twice (two sweepers, a retry); the stations recognise it by its id.
+ */
+export function createOrderDispatcher(deps: { c: WaiterCollections; publisher: Publisher; topics: Topics; log: Logger; now?: () => number }) {
+  const now = deps.now ?? Date.now;
+  const removeFromOutbox = createMicroBatcher<string, void>(async (ids) => {
+    await deps.c.outbox.deleteMany({ _id: { $in: ids } });
+    return ids.map(() => undefined);
+  });
+
+  async function dispatch(entry: Pick<OutboxDoc, "_id" | "messages">): Promise<void> {
+    const foods = entry.messages.filter((message) => message.data.station === "KITCHEN");
+    const drinks = entry.messages.filter((message) => message.data.station === "BAR");
+    await Promise.all([deps.publisher.publish(deps.topics.foods, ItemOrdered, foods), deps.publisher.publish(deps.topics.drinks, ItemOrdered, drinks)]);
+    await removeFromOutbox.add(entry._id);
+  }
+
+  async function sweep(): Promise<void> {
+    const stale = await deps.c.outbox.find({ createdAt: { $lt: new Date(now() - ABANDONED_AFTER_MS) } }).limit(500).toArray();
+    if (stale.length === 0) return;
+    // An entry whose order was never written belongs to a request that failed: nothing to send.
+    const placed = new Set((await deps.c.orders.find({ _id: { $in: stale.map((entry) => entry._id) } }, { projection: { _id: 1 } }).toArray()).map((order) => order._id));
+    const abandoned = stale.filter((entry) => !placed.has(entry._id));
+    if (abandoned.length > 0) await deps.c.outbox.deleteMany({ _id: { $in: abandoned.map((entry) => entry._id) } });
+    await Promise.all(stale.filter((entry) => placed.has(entry._id)).map(dispatch));
+    deps.log.info("outbox swept", { dispatched: stale.length - abandoned.length, abandoned: abandoned.length });
+  }
+
+  let sweeping = false;
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweep()
+      .catch((err: unknown) => deps.log.warn("outbox sweep failed; will retry", { err }))
+      .finally(() => (sweeping = false));
+  }, SWEEP_EVERY_MS);
+  timer.unref();
+
+  return {
+    /** Fire and forget from the request: a failure here is the sweeper's to repair. */
+    dispatchSoon(entry: Pick<OutboxDoc, "_id" | "messages">): void {
+      dispatch(entry).catch((err: unknown) => deps.log.warn("dispatch deferred to the outbox sweeper", { orderId: entry._id, err }));
+    },
+    sweep,
+    stop: () => clearInterval(timer),
+  };
+}
+export type OrderDispatcher = ReturnType<typeof createOrderDispatcher>;

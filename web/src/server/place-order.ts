@@ -1,0 +1,98 @@
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import type { OrderRecord } from "@bakery/shared/order";
+import { isDuplicateKeyError } from "@bakery/shared/mongo";
+import type { WebContext } from "./context";
+import { buildOrder, pickupCodeFrom, type OrderLine } from "./build-order";
+import { AppError } from "./errors";
+import { toRecord, type OrderDoc } from "./waiter-db";
+
+export type PlaceOrderInput = {
+  customerName: string;
+  lines: readonly OrderLine[];
+  /** Makes retries safe: `idem:<Idempotency-Key>` or `legacy:<orderId>`. */
+  key?: string;
+  /** What the key must have been used with before; a different request under the same key is a conflict. */
+  request?: unknown;
+  legacyOrderId?: number;
+};
+
+const PICKUP_ATTEMPTS = 8;
+
+/**
+ * Accepts an order. When this returns, the order and its outbox entry are stored, so the
+ * order reaches the stations even if Kafka is down right now; a failure before that point
+ * removes what was written, so a failed request leaves nothing half-done.
+ */
+export async function placeOrder(ctx: WebContext, input: PlaceOrderInput): Promise<{ order: OrderRecord; replayed: boolean }> {
+  const menu = await ctx.menu.current();
+  const orderId = randomBytes(16).toString("base64url");
+  // Validate against the menu before anything is written.
+  buildOrder({ ...input, orderId, pickupCode: "XXXX", menu, now: Date.now(), prepTimeScale: ctx.env.PREP_TIME_SCALE });
+
+  if (input.key) {
+    const requestHash = hashOf(input.request);
+    try {
+      await ctx.c.orderKeys.insertOne({ _id: input.key, orderId, requestHash, createdAt: new Date() });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      const existing = await ctx.c.orderKeys.findOne({ _id: input.key });
+      if (!existing) throw new AppError("CONFLICT", "This request is being processed; retry in a moment");
+      if (existing.requestHash !== requestHash) throw new AppError("CONFLICT", "This key was already used for a different order");
+      const order = await ctx.c.orders.findOne({ _id: existing.orderId });
+      // The first attempt stopped half-way (a crash): finish it under the order id it reserved.
+      return order ? { order: toRecord(order), replayed: true } : { order: await writeOrder(ctx, input, existing.orderId), replayed: true };
+    }
+    try {
+      return { order: await writeOrder(ctx, input, orderId), replayed: false };
+    } catch (err) {
+      await ctx.c.orderKeys.deleteOne({ _id: input.key }).catch(() => undefined);
+      throw err;
+    }
+  }
+  return { order: await writeOrder(ctx, input, orderId), replayed: false };
+}
+
+async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: string): Promise<OrderRecord> {
+  const menu = await ctx.menu.current();
+  const now = Date.now();
+  const day = new Date(now).toISOString().slice(0, 10);
+  let built = buildOrder({ ...input, orderId, pickupCode: pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30)), menu, now, prepTimeScale: ctx.env.PREP_TIME_SCALE });
+
+  // The outbox entry goes first: an order is never stored without its way to the stations.
+  try {
+    await ctx.c.outbox.insertOne({ _id: orderId, createdAt: new Date(now), messages: built.messages });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw unavailable(ctx, err);
+  }
+  for (let attempt = 1; ; attempt++) {
+    const { id, ...rest } = built.record;
+    const doc: OrderDoc = { _id: id, pickupKey: `${day}:${built.record.pickupCode}`, ...rest };
+    try {
+      await ctx.c.orders.insertOne(doc);
+      break;
+    } catch (err) {
+      const existing = isDuplicateKeyError(err) ? await ctx.c.orders.findOne({ _id: orderId }) : null;
+      if (existing) return toRecord(existing);
+      if (!isDuplicateKeyError(err) || attempt >= PICKUP_ATTEMPTS) {
+        await ctx.c.outbox.deleteOne({ _id: orderId }).catch(() => undefined);
+        throw unavailable(ctx, err);
+      }
+      // Another open order has this pickup code today: draw another.
+      built = { ...built, record: { ...built.record, pickupCode: pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30)) } };
+    }
+  }
+  ctx.dispatcher.dispatchSoon({ _id: orderId, messages: built.messages });
+  return built.record;
+}
+
+const unavailable = (ctx: WebContext, err: unknown) => {
+  ctx.log.error("could not store an order", { err: err instanceof Error ? err : new Error(String(err)) });
+  return new AppError("UNAVAILABLE", "The bakery could not take the order right now; please retry");
+};
+
+/** Canonical JSON (sorted keys), so the same body in another key order is the same request. */
+export function hashOf(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v;
+  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex");
+}

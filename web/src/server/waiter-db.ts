@@ -1,0 +1,40 @@
+import type { Db } from "mongodb";
+import type { ItemOrdered, OrderEvent } from "@bakery/shared/events";
+import type { MenuItem } from "@bakery/shared/menu";
+import type { OrderRecord } from "@bakery/shared/order";
+
+/**
+ * The waiter's own database. Every document is inserted once and never updated:
+ * progress arrives as insert-only events keyed by their id, which keeps the saga
+ * correct on FerretDB (no atomic updates) and on MongoDB alike.
+ */
+export type MenuDoc = MenuItem & { _id: number };
+export type OrderDoc = Omit<OrderRecord, "id"> & { _id: string; pickupKey: string };
+export type OrderEventDoc = { _id: string; orderId: string; occurredAt: Date; event: OrderEvent };
+/** Orders accepted but not yet handed to Kafka; deleted once they are. */
+export type OutboxDoc = { _id: string; createdAt: Date; messages: ItemOrdered[] };
+/** An idempotency key (or a legacy order number) and the request it was first used with. */
+export type OrderKeyDoc = { _id: string; orderId: string; requestHash: string; createdAt: Date };
+
+export function waiterCollections(db: Db) {
+  return {
+    menu: db.collection<MenuDoc>("menu"),
+    orders: db.collection<OrderDoc>("orders"),
+    orderEvents: db.collection<OrderEventDoc>("order_events"),
+    outbox: db.collection<OutboxDoc>("outbox"),
+    orderKeys: db.collection<OrderKeyDoc>("order_keys"),
+  };
+}
+export type WaiterCollections = ReturnType<typeof waiterCollections>;
+
+export async function ensureIndexes(c: WaiterCollections): Promise<void> {
+  await Promise.all([
+    c.orders.createIndex({ pickupKey: 1 }, { unique: true }),
+    c.orders.createIndex({ placedAt: -1 }),
+    c.orderEvents.createIndex({ orderId: 1 }),
+    c.orderEvents.createIndex({ occurredAt: -1 }),
+    c.outbox.createIndex({ createdAt: 1 }),
+  ]);
+}
+
+export const toRecord = ({ _id, pickupKey: _pickupKey, ...rest }: OrderDoc): OrderRecord => ({ id: _id, ...rest });
