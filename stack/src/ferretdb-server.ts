@@ -38,7 +38,7 @@ export async function startFerretDb(opts: StartFerretDbOptions): Promise<FerretD
   const server = spawnGroup({
     name: "ferretdb",
     command: install.binary,
-    args: ["-listen-addr", `127.0.0.1:${opts.port}`, "-data-dir", dataDir, "-log-level", "warn", "-exit-with-parent"],
+    args: ["-listen-addr", `127.0.0.1:${opts.port}`, "-data-dir", dataDir, "-log-level", "error", "-exit-with-parent"],
     env: { ...process.env, DO_NOT_TRACK: "1" },
     output: { kind: "file", path: logFile },
     dieWithParent: true,

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileTail } from "./file-tail.js";
 import { requireTool } from "./find-on-path.js";
-import { kafkaAnswersMetadata } from "./kafka-ready.js";
+import { kafkaIsReady } from "./kafka-ready.js";
 import { randomKafkaClusterId, renderKafkaServerProperties } from "./kafka-server-properties.js";
 import { scoped, seconds, type StackLog } from "./log.js";
 import { provisionKafka, type KafkaInstall } from "./provision-kafka.js";
@@ -86,8 +86,8 @@ export async function startKafka(opts: StartKafkaOptions): Promise<KafkaHandle> 
     const timeoutMs = opts.startTimeoutMs ?? 90_000;
     log.info("waiting for the broker port", { brokers });
     await waitForPort(opts.port, { timeoutMs, abandonWhen: died, what: `kafka to listen on ${brokers}` });
-    log.info("waiting for a metadata answer (kafkajs describeCluster)", { brokers });
-    await waitUntil(() => kafkaAnswersMetadata(brokers), { what: `kafka on ${brokers} to answer describeCluster`, timeoutMs, abandonWhen: died });
+    log.info("waiting for metadata and group coordinators (kafkajs describeCluster, describeGroups)", { brokers });
+    await waitUntil(() => kafkaIsReady(brokers), { what: `kafka on ${brokers} to answer describeCluster and describeGroups`, timeoutMs, abandonWhen: died });
   } catch (err) {
     await broker.stop(5_000);
     throw err;

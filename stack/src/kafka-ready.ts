@@ -1,13 +1,19 @@
 import kafkajs from "kafkajs";
+import { groupIdsCoveringAllPartitions } from "./kafka-group-partition.js";
+import { OFFSETS_TOPIC_PARTITIONS } from "./kafka-server-properties.js";
 
 const { Kafka, logLevel } = kafkajs;
+const READINESS_GROUPS = groupIdsCoveringAllPartitions(OFFSETS_TOPIC_PARTITIONS);
 
 /**
- * True once the broker answers a metadata request through the same client library the
- * apps use. An open port is not enough: the socket accepts connections seconds before
- * the KRaft controller has elected itself and the broker serves requests.
+ * True once the broker serves metadata and every group coordinator shard has loaded,
+ * through the client library the apps use. An open port is not enough: the socket
+ * accepts connections before the KRaft controller has elected itself, and the first
+ * group lookup on a new cluster creates `__consumer_offsets`, whose shards then load.
+ * Describing (never joining) one group per shard waits all of that out here rather
+ * than in the first consumer, which kafkajs would otherwise crash and restart.
  */
-export async function kafkaAnswersMetadata(brokers: string): Promise<boolean> {
+export async function kafkaIsReady(brokers: string): Promise<boolean> {
   const admin = new Kafka({
     clientId: "bakery-stack-readiness",
     brokers: brokers.split(","),
@@ -19,7 +25,9 @@ export async function kafkaAnswersMetadata(brokers: string): Promise<boolean> {
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
-    return cluster.brokers.length > 0;
+    if (cluster.brokers.length === 0) return false;
+    await admin.describeGroups(READINESS_GROUPS);
+    return true;
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
 
+/** Also used by the readiness check, which waits for every partition's coordinator. */
+export const OFFSETS_TOPIC_PARTITIONS = 6;
+
 export interface KafkaServerPropertiesInput {
   port: number;
   controllerPort: number;
@@ -35,7 +38,7 @@ export function renderKafkaServerProperties(input: KafkaServerPropertiesInput): 
     "min.insync.replicas": 1,
     "auto.create.topics.enable": true,
     "offsets.topic.replication.factor": 1,
-    "offsets.topic.num.partitions": 6,
+    "offsets.topic.num.partitions": OFFSETS_TOPIC_PARTITIONS,
     "transaction.state.log.replication.factor": 1,
     "transaction.state.log.min.isr": 1,
     "share.coordinator.state.topic.replication.factor": 1,

@@ -1,0 +1,46 @@
+import type { OrderView } from "@bakery/shared/order";
+import { sagaEnv } from "./saga-env";
+import { waitFor } from "./wait-for";
+import { loadWebApp, type WebApp } from "./web-app";
+import { startWorker, type WorkerProcess } from "./worker-process";
+
+/** A whole bakery for a test file: the web app in-process, real worker processes, private topics. */
+export async function startBakery(options: { env?: Record<string, string>; kitchens?: number; bars?: number } = {}) {
+  const env = sagaEnv(options.env);
+  const web: WebApp = await loadWebApp(env);
+  const workers: WorkerProcess[] = [
+    ...Array.from({ length: options.kitchens ?? 1 }, () => startWorker("kitchen", env)),
+    ...Array.from({ length: options.bars ?? 1 }, () => startWorker("bar", env)),
+  ];
+
+  async function placeOrder(items: { menuItemId: number; quantity: number }[], customerName = "Ana"): Promise<OrderView> {
+    const response = await web.call("POST", "/api/orders", { body: { customerName, items } });
+    if (response.status !== 201) throw new Error(`order refused: ${response.status} ${JSON.stringify(response.json)}`);
+    return response.json as OrderView;
+  }
+
+  async function untilReady(orderId: string, timeoutMs = 60_000): Promise<OrderView> {
+    return waitFor(`order ${orderId} READY`, async () => {
+      const view = await web.order(orderId);
+      return view.status === "READY" ? view : undefined;
+    }, timeoutMs);
+  }
+
+  return {
+    env,
+    web,
+    workers,
+    placeOrder,
+    untilReady,
+    startWorker: (name: "kitchen" | "bar") => {
+      const worker = startWorker(name, env);
+      workers.push(worker);
+      return worker;
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      await web.close();
+    },
+  };
+}
+export type Bakery = Awaited<ReturnType<typeof startBakery>>;
