@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/env.ts", "stack/**", "**/*.config.ts", "**/*.config.mjs", "**/e2e/**", "**/bench/**"],
+    files: ["**/env.ts", "**/instrumentation.ts", "**/test/**", "stack/**", "**/*.config.ts", "**/*.config.mjs", "**/e2e/**", "**/bench/**"],
     rules: { "no-restricted-properties": "off" },
   },
 );

@@ -4,14 +4,22 @@ import type { DeadLetter } from "./events";
 import type { Logger } from "./logger";
 import { createMicroBatcher } from "./micro-batcher";
 
+const REPEAT_QUIET_MS = 10_000;
+
 export function createKafka(options: { brokers: string[]; clientId: string; log: Logger }): Kafka {
+  // kafkajs logs through our structured logger; during an outage it repeats the same
+  // connection error many times a second, so a repeat is logged once per window.
+  const lastSeen = new Map<string, number>();
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
     logLevel: KafkaLogLevel.WARN,
-    // kafkajs logs through our structured logger instead of its own format.
     logCreator: () => ({ namespace, level, log }) => {
-      const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
+      const { message, timestamp: _timestamp, logger: _logger, stack: _stack, ...fields } = log;
+      const key = `${namespace}:${message}`;
+      const now = Date.now();
+      if (now - (lastSeen.get(key) ?? 0) < REPEAT_QUIET_MS) return;
+      lastSeen.set(key, now);
       const write = level <= KafkaLogLevel.ERROR ? options.log.error : options.log.warn;
       write(`kafkajs: ${message}`, { namespace, ...fields });
     },

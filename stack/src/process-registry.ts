@@ -6,7 +6,14 @@
 const liveGroups = new Set<number>();
 let shutdownHandler: ((signal: NodeJS.Signals) => void) | undefined;
 let hooksInstalled = false;
-let signalsSeen = 0;
+let firstSignalAt: number | undefined;
+
+/**
+ * tsx relays the terminal's SIGINT to its child, which got the same SIGINT from the
+ * terminal already: one Ctrl-C arrives twice within milliseconds. Only a signal after
+ * this window means "stop waiting, kill now".
+ */
+const DUPLICATE_SIGNAL_WINDOW_MS = 1_000;
 
 const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
@@ -45,12 +52,13 @@ function installHooks(): void {
 }
 
 function handleSignal(signal: NodeJS.Signals): void {
-  signalsSeen += 1;
   const exitCode = 128 + (SIGNAL_NUMBERS[signal] ?? 0);
-  if (shutdownHandler && signalsSeen === 1) {
+  if (shutdownHandler && firstSignalAt === undefined) {
+    firstSignalAt = Date.now();
     shutdownHandler(signal);
     return;
   }
+  if (shutdownHandler && Date.now() - (firstSignalAt ?? 0) < DUPLICATE_SIGNAL_WINDOW_MS) return;
   if (shutdownHandler) process.stderr.write(`[stack] second ${signal}: killing everything now\n`);
   else signalAllGroups("SIGTERM");
   process.exit(exitCode);

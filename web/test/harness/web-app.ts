@@ -1,7 +1,8 @@
 import { vi } from "vitest";
 import type { OrderView } from "@bakery/shared/order";
 
-type RouteModule = Record<string, (request: Request, segment?: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+type Handler = (request: Request, segment?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteModule = Record<string, unknown>;
 
 /**
  * The web app's route handlers, called in-process with real Requests: the same code a
@@ -24,7 +25,7 @@ export async function loadWebApp(env: Record<string, string>) {
     const url = new URL(path, "http://bakery.test");
     const match = url.pathname.match(/^\/api\/orders\/([^/]+)$/);
     const module = match ? routes["/api/orders/[id]"] : routes[url.pathname as keyof typeof routes];
-    const handler = module?.[method];
+    const handler = module?.[method] as Handler | undefined;
     if (!handler) throw new Error(`no route ${method} ${url.pathname}`);
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const request = new Request(url, { method, body, headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers } });
