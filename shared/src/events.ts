@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OrderRecord } from "./order";
 import { Station } from "./stations";
 
 /**
@@ -32,6 +33,9 @@ export const ItemReady = envelope("ItemReady", z.strictObject(itemRef));
 /** Staff handed the order over: the end of its saga. */
 export const OrderCollected = envelope("OrderCollected", z.strictObject({}));
 
+/** Waiter -> every web process (`order-updates` only): a new order, so staff boards can show it at once. */
+export const OrderPlaced = envelope("OrderPlaced", z.strictObject({ order: OrderRecord }));
+
 export const StationEvent = z.discriminatedUnion("type", [ItemQueued, ItemStarted, ItemReady]);
 /** What an order's timeline is made of, and what `order-updates` carries to every web process. */
 export const OrderEvent = z.discriminatedUnion("type", [ItemQueued, ItemStarted, ItemReady, OrderCollected]);
@@ -42,6 +46,10 @@ export type ItemStarted = z.infer<typeof ItemStarted>;
 export type ItemReady = z.infer<typeof ItemReady>;
 export type OrderCollected = z.infer<typeof OrderCollected>;
 export type StationEvent = z.infer<typeof StationEvent>;
+export type OrderPlaced = z.infer<typeof OrderPlaced>;
+/** What travels on `order-updates`: the stored order events, and new orders. */
+export const OrderUpdate = z.discriminatedUnion("type", [ItemQueued, ItemStarted, ItemReady, OrderCollected, OrderPlaced]);
+export type OrderUpdate = z.infer<typeof OrderUpdate>;
 export type OrderEvent = z.infer<typeof OrderEvent>;
 
 /** Ids that must be the same on every retry, so a redelivered message is recognised as such. */
@@ -49,6 +57,7 @@ export const eventIds = {
   itemOrdered: (itemId: string) => `${itemId}.ordered`,
   itemReady: (itemId: string) => `${itemId}.ready`,
   orderCollected: (orderId: string) => `${orderId}.collected`,
+  orderPlaced: (orderId: string) => `${orderId}.placed`,
 };
 
 /** A message a consumer could not use, set aside with the reason so the partition can move on. */

@@ -1,9 +1,10 @@
-import { ItemOrdered } from "@bakery/shared/events";
+import { eventIds, ItemOrdered, OrderPlaced } from "@bakery/shared/events";
 import type { Publisher } from "@bakery/shared/kafka";
 import type { Logger } from "@bakery/shared/logger";
 import { createMicroBatcher } from "@bakery/shared/micro-batcher";
 import type { Topics } from "@bakery/shared/topics";
-import type { OutboxDoc, WaiterCollections } from "./waiter-db";
+import type { OrderRecord } from "@bakery/shared/order";
+import { toRecord, type OutboxDoc, type WaiterCollections } from "./waiter-db";
 
 const SWEEP_EVERY_MS = 2000;
 /** An outbox entry this old was not handed over by the request that wrote it (Kafka down, or a crash). */
@@ -22,10 +23,15 @@ export function createOrderDispatcher(deps: { c: WaiterCollections; publisher: P
     return ids.map(() => undefined);
   });
 
-  async function dispatch(entry: Pick<OutboxDoc, "_id" | "messages">): Promise<void> {
+  async function dispatch(entry: Pick<OutboxDoc, "_id" | "messages"> & { order: OrderRecord }): Promise<void> {
     const foods = entry.messages.filter((message) => message.data.station === "KITCHEN");
     const drinks = entry.messages.filter((message) => message.data.station === "BAR");
-    await Promise.all([deps.publisher.publish(deps.topics.foods, ItemOrdered, foods), deps.publisher.publish(deps.topics.drinks, ItemOrdered, drinks)]);
+    const placed: OrderPlaced = { id: eventIds.orderPlaced(entry._id), type: "OrderPlaced", version: 1, occurredAt: entry.order.placedAt, orderId: entry._id, data: { order: entry.order } };
+    await Promise.all([
+      deps.publisher.publish(deps.topics.foods, ItemOrdered, foods),
+      deps.publisher.publish(deps.topics.drinks, ItemOrdered, drinks),
+      deps.publisher.publish(deps.topics.orderUpdates, OrderPlaced, [placed]),
+    ]);
     await removeFromOutbox.add(entry._id);
   }
 
@@ -33,10 +39,14 @@ export function createOrderDispatcher(deps: { c: WaiterCollections; publisher: P
     const stale = await deps.c.outbox.find({ createdAt: { $lt: new Date(now() - ABANDONED_AFTER_MS) } }).limit(500).toArray();
     if (stale.length === 0) return;
     // An entry whose order was never written belongs to a request that failed: nothing to send.
-    const placed = new Set((await deps.c.orders.find({ _id: { $in: stale.map((entry) => entry._id) } }, { projection: { _id: 1 } }).toArray()).map((order) => order._id));
+    const orders = await deps.c.orders.find({ _id: { $in: stale.map((entry) => entry._id) } }).toArray();
+    const placed = new Map(orders.map((order) => [order._id, toRecord(order)]));
     const abandoned = stale.filter((entry) => !placed.has(entry._id));
     if (abandoned.length > 0) await deps.c.outbox.deleteMany({ _id: { $in: abandoned.map((entry) => entry._id) } });
-    await Promise.all(stale.filter((entry) => placed.has(entry._id)).map(dispatch));
+    await Promise.all(stale.flatMap((entry) => {
+      const order = placed.get(entry._id);
+      return order ? [dispatch({ ...entry, order })] : [];
+    }));
     deps.log.info("outbox swept", { dispatched: stale.length - abandoned.length, abandoned: abandoned.length });
   }
 
@@ -52,7 +62,7 @@ export function createOrderDispatcher(deps: { c: WaiterCollections; publisher: P
 
   return {
     /** Fire and forget from the request: a failure here is the sweeper's to repair. */
-    dispatchSoon(entry: Pick<OutboxDoc, "_id" | "messages">): void {
+    dispatchSoon(entry: Pick<OutboxDoc, "_id" | "messages"> & { order: OrderRecord }): void {
       dispatch(entry).catch((err: unknown) => deps.log.warn("dispatch deferred to the outbox sweeper", { orderId: entry._id, err }));
     },
     sweep,

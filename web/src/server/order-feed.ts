@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { Kafka } from "kafkajs";
-import { OrderEvent } from "@bakery/shared/events";
+import { OrderUpdate } from "@bakery/shared/events";
 import { decodeMessage } from "@bakery/shared/kafka";
 import type { Logger } from "@bakery/shared/logger";
 
 export type OrderFeed = {
-  /** Calls `listener` for every stored order event (all orders when orderId is "*"); returns the unsubscribe. */
-  subscribe(orderId: string, listener: (event: OrderEvent) => void): () => void;
+  /** Calls `listener` for every order update (all orders when orderId is "*"); returns the unsubscribe. */
+  subscribe(orderId: string, listener: (event: OrderUpdate) => void): () => void;
   listeners(): number;
   stop(): Promise<void>;
 };
@@ -31,7 +31,7 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
     autoCommit: false,
     eachBatch: async ({ batch }) => {
       for (const message of batch.messages) {
-        const decoded = decodeMessage(OrderEvent, message);
+        const decoded = decodeMessage(OrderUpdate, message);
         if (!decoded.ok) {
           deps.log.debug("ignored an order update", { reason: decoded.reason });
           continue;

@@ -81,7 +81,7 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
       built = { ...built, record: { ...built.record, pickupCode: pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30)) } };
     }
   }
-  ctx.dispatcher.dispatchSoon({ _id: orderId, messages: built.messages });
+  ctx.dispatcher.dispatchSoon({ _id: orderId, order: built.record, messages: built.messages });
   return built.record;
 }
 

@@ -12,30 +12,42 @@ export async function loadWebApp(env: Record<string, string>) {
   Object.assign(process.env, env);
   // env.ts is parsed once per module load: a new bakery in the same file needs fresh modules.
   vi.resetModules();
-  const routes = {
-    "/api/menu": (await import("@/app/api/menu/route")) as RouteModule,
-    "/api/orders": (await import("@/app/api/orders/route")) as RouteModule,
-    "/api/orders/[id]": (await import("@/app/api/orders/[id]/route")) as RouteModule,
-    "/api/order": (await import("@/app/api/order/route")) as RouteModule,
-  };
+  // Each route: its URL pattern (named groups are the dynamic segments) and its module.
+  const routes: [RegExp, RouteModule][] = [
+    [/^\/api\/menu$/, await import("@/app/api/menu/route")],
+    [/^\/api\/orders$/, await import("@/app/api/orders/route")],
+    [/^\/api\/orders\/(?<id>[^/]+)$/, await import("@/app/api/orders/[id]/route")],
+    [/^\/api\/orders\/(?<id>[^/]+)\/events$/, await import("@/app/api/orders/[id]/events/route")],
+    [/^\/api\/order$/, await import("@/app/api/order/route")],
+    [/^\/api\/staff\/session$/, await import("@/app/api/staff/session/route")],
+    [/^\/api\/staff\/board$/, await import("@/app/api/staff/board/route")],
+    [/^\/api\/staff\/events$/, await import("@/app/api/staff/events/route")],
+    [/^\/api\/staff\/orders\/(?<id>[^/]+)\/collect$/, await import("@/app/api/staff/orders/[id]/collect/route")],
+  ];
   const context = await import("@/server/context");
   await context.getContext();
 
-  async function call(method: string, path: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
+  /** Calls a route handler; `signal` lets a test drop a streaming connection. */
+  async function respond(method: string, path: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
     const url = new URL(path, "http://bakery.test");
-    const match = url.pathname.match(/^\/api\/orders\/([^/]+)$/);
-    const module = match ? routes["/api/orders/[id]"] : routes[url.pathname as keyof typeof routes];
-    const handler = module?.[method] as Handler | undefined;
-    if (!handler) throw new Error(`no route ${method} ${url.pathname}`);
+    const found = routes.map(([pattern, module]) => [url.pathname.match(pattern), module] as const).find(([match]) => match);
+    const handler = found?.[1][method] as Handler | undefined;
+    if (!found || !handler) throw new Error(`no route ${method} ${url.pathname}`);
+    const params = Object.fromEntries(Object.entries(found[0]?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-    const request = new Request(url, { method, body, headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers } });
-    const response = await handler(request, match ? { params: Promise.resolve({ id: decodeURIComponent(match[1] ?? "") }) } : undefined);
+    const request = new Request(url, { method, body, signal: options.signal, headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers } });
+    return handler(request, { params: Promise.resolve(params) });
+  }
+
+  async function call(method: string, path: string, options: Parameters<typeof respond>[2] = {}) {
+    const response = await respond(method, path, options);
     const text = await response.text();
     return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as unknown) : undefined };
   }
 
   return {
     call,
+    respond,
     context: await context.getContext(),
     async order(id: string): Promise<OrderView> {
       const response = await call("GET", `/api/orders/${id}`);

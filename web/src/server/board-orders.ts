@@ -1,0 +1,25 @@
+import type { OrderEvent } from "@bakery/shared/events";
+import type { OrderView } from "@bakery/shared/order";
+import { projectOrder } from "@bakery/shared/order-projection";
+import type { WebContext } from "./context";
+import { toRecord } from "./waiter-db";
+
+const LOOK_BACK_MS = 12 * 60 * 60 * 1000;
+const KEEP_COLLECTED_MS = 15 * 60 * 1000;
+const MAX_ORDERS = 500;
+
+/** The orders the staff dashboard starts from: today's open ones, and those collected a moment ago. */
+export async function loadBoardOrders(ctx: WebContext, now = Date.now()): Promise<OrderView[]> {
+  const orders = await ctx.c.orders
+    .find({ placedAt: { $gte: new Date(now - LOOK_BACK_MS).toISOString() } })
+    .sort({ placedAt: -1 })
+    .limit(MAX_ORDERS)
+    .toArray();
+  if (orders.length === 0) return [];
+  const events = await ctx.c.orderEvents.find({ orderId: { $in: orders.map((order) => order._id) } }).toArray();
+  const byOrder = new Map<string, OrderEvent[]>();
+  for (const doc of events) byOrder.set(doc.orderId, [...(byOrder.get(doc.orderId) ?? []), doc.event]);
+  return orders
+    .map((order) => projectOrder(toRecord(order), byOrder.get(order._id) ?? []))
+    .filter((view) => view.status !== "COLLECTED" || now - Date.parse(view.collectedAt ?? view.placedAt) < KEEP_COLLECTED_MS);
+}
