@@ -108,6 +108,7 @@ export async function startStation(config: StationConfig) {
 
   async function takeBatch({ batch }: EachBatchPayload) {
     const fresh: Ticket[] = [];
+    const freshIds = new Set<string>();
     for (const message of batch.messages) {
       progress.begin(batch.partition, message.offset);
       const result = ticketFromMessage(message, { station: config.station, partition: batch.partition, recipes, prepTimeScale: config.prepTimeScale });
@@ -129,11 +130,12 @@ export async function startStation(config: StationConfig) {
           { log, stopped },
         );
         progress.finish(batch.partition, message.offset);
-      } else if (queue.has(result.ticket.itemId) || fresh.some((ticket) => ticket.itemId === result.ticket.itemId)) {
+      } else if (queue.has(result.ticket.itemId) || freshIds.has(result.ticket.itemId)) {
         // A redelivered copy of an item already in hand: the first copy's offset covers it.
         progress.finish(batch.partition, message.offset);
       } else {
         fresh.push(result.ticket);
+        freshIds.add(result.ticket.itemId);
       }
     }
     if (fresh.length === 0) return;

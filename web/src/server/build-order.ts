@@ -23,8 +23,7 @@ export function buildOrder(input: {
   legacyOrderId?: number;
 }): { record: OrderRecord; messages: ItemOrdered[] } {
   const items: OrderItem[] = input.lines.flatMap((line, lineIndex) => {
-    const menuItem = input.menu.get(line.menuItemId);
-    if (!menuItem) throw new AppError("UNKNOWN_ITEM", `There is no menu item ${line.menuItemId}`, `items.${lineIndex}.menuItemId`);
+    const menuItem = menuItemFor(line, lineIndex, input.menu);
     return Array.from({ length: line.quantity }, () => ({
       itemId: "",
       menuItemId: menuItem.id,
@@ -57,6 +56,13 @@ export function buildOrder(input: {
     data: { itemId: item.itemId, menuItemId: item.menuItemId, name: item.name, station: item.station },
   }));
   return { record, messages };
+}
+
+/** Every line must name a menu item; the error names the line at fault. */
+export function menuItemFor(line: OrderLine, lineIndex: number, menu: ReadonlyMap<number, MenuItem>): MenuItem {
+  const menuItem = menu.get(line.menuItemId);
+  if (!menuItem) throw new AppError("UNKNOWN_ITEM", `There is no menu item ${line.menuItemId}`, `items.${lineIndex}.menuItemId`);
+  return menuItem;
 }
 
 /** Pickup codes avoid look-alike characters (0/O, 1/I, 5/S, 8/B) so they can be read out loud. */

@@ -1,9 +1,10 @@
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import type { OrderRecord } from "@bakery/shared/order";
 import { isDuplicateKeyError } from "@bakery/shared/mongo";
 import type { WebContext } from "./context";
-import { buildOrder, pickupCodeFrom, type OrderLine } from "./build-order";
+import { buildOrder, menuItemFor, pickupCodeFrom, type OrderLine } from "./build-order";
 import { AppError } from "./errors";
+import { hashOf } from "./request-hash";
 import { toRecord, type OrderDoc } from "./waiter-db";
 
 export type PlaceOrderInput = {
@@ -25,9 +26,9 @@ const PICKUP_ATTEMPTS = 8;
  */
 export async function placeOrder(ctx: WebContext, input: PlaceOrderInput): Promise<{ order: OrderRecord; replayed: boolean }> {
   const menu = await ctx.menu.current();
+  // Every item must be on the menu before anything is written.
+  input.lines.forEach((line, i) => menuItemFor(line, i, menu));
   const orderId = randomBytes(16).toString("base64url");
-  // Validate against the menu before anything is written.
-  buildOrder({ ...input, orderId, pickupCode: "XXXX", menu, now: Date.now(), prepTimeScale: ctx.env.PREP_TIME_SCALE });
 
   if (input.key) {
     const requestHash = hashOf(input.request);
@@ -56,7 +57,7 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
   const menu = await ctx.menu.current();
   const now = Date.now();
   const day = new Date(now).toISOString().slice(0, 10);
-  let built = buildOrder({ ...input, orderId, pickupCode: pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30)), menu, now, prepTimeScale: ctx.env.PREP_TIME_SCALE });
+  let built = buildOrder({ ...input, orderId, pickupCode: newPickupCode(), menu, now, prepTimeScale: ctx.env.PREP_TIME_SCALE });
 
   // The outbox entry goes first: an order is never stored without its way to the stations.
   try {
@@ -78,21 +79,16 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
         throw unavailable(ctx, err);
       }
       // Another open order has this pickup code today: draw another.
-      built = { ...built, record: { ...built.record, pickupCode: pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30)) } };
+      built = { ...built, record: { ...built.record, pickupCode: newPickupCode() } };
     }
   }
   ctx.dispatcher.dispatchSoon({ _id: orderId, order: built.record, messages: built.messages });
   return built.record;
 }
 
+const newPickupCode = () => pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30));
+
 const unavailable = (ctx: WebContext, err: unknown) => {
   ctx.log.error("could not store an order", { err: err instanceof Error ? err : new Error(String(err)) });
   return new AppError("UNAVAILABLE", "The bakery could not take the order right now; please retry");
 };
-
-/** Canonical JSON (sorted keys), so the same body in another key order is the same request. */
-export function hashOf(value: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v;
-  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex");
-}
