@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics } from "@bakery/shared/kafka
 import { createLogger } from "@bakery/shared/logger";
 import { connectMongo } from "@bakery/shared/mongo";
 import { topicsFromEnv } from "@bakery/shared/env";
-import { env } from "./env";
+import { webEnv } from "./env";
 import { createMenuStore } from "./menu-store";
 import { createOrderDispatcher } from "./order-dispatcher";
 import { startOrderFeed } from "./order-feed";
@@ -10,6 +10,7 @@ import { startOrderProjector } from "./order-projector";
 import { ensureIndexes, waiterCollections } from "./waiter-db";
 
 async function createContext() {
+  const env = webEnv();
   const log = createLogger(env.LOG_LEVEL, { service: "web" });
   const topics = topicsFromEnv(env);
   const { client, db } = await connectMongo(env.MONGODB_URL, env.WAITER_DB);

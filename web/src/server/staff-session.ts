@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { env } from "./env";
+import { webEnv } from "./env";
 import { AppError } from "./errors";
 
 export const STAFF_COOKIE = "bakery_staff";
@@ -7,8 +7,9 @@ const SESSION_MS = 12 * 60 * 60 * 1000;
 
 // The signing key follows from the password, so every web process accepts the same
 // cookies and changing the password signs everybody out.
-const key = createHash("sha256").update(`bakery-staff-session:${env.STAFF_PASSWORD}`).digest();
-const sign = (payload: string) => createHmac("sha256", key).update(payload).digest("base64url");
+const password = (): string => webEnv().STAFF_PASSWORD;
+const sign = (payload: string) =>
+  createHmac("sha256", createHash("sha256").update(`bakery-staff-session:${password()}`).digest()).update(payload).digest("base64url");
 
 const equal = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -16,8 +17,8 @@ const equal = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-export const passwordMatches = (password: string): boolean =>
-  equal(createHash("sha256").update(password).digest("hex"), createHash("sha256").update(env.STAFF_PASSWORD).digest("hex"));
+export const passwordMatches = (attempt: string): boolean =>
+  equal(createHash("sha256").update(attempt).digest("hex"), createHash("sha256").update(password()).digest("hex"));
 
 export function issueSession(now = Date.now()): { token: string; maxAgeSeconds: number } {
   const expires = String(now + SESSION_MS);
