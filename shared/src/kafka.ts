@@ -83,8 +83,19 @@ export function createPublisher(producer: Producer) {
         }),
       );
     },
-    deadLetter(topic: string, letter: DeadLetter): Promise<void> {
-      return send([{ topic, key: letter.key ?? `${letter.topic}/${letter.partition}/${letter.offset}`, value: JSON.stringify(letter) }]);
+    /** Sets a consumed message aside on the dead-letter topic, with the reason and where it came from. */
+    deadLetter(deadLetters: string, from: { topic: string; partition: number; message: Pick<KafkaMessage, "key" | "value" | "offset">; reason: string; consumer: string; at: number }): Promise<void> {
+      const letter: DeadLetter = {
+        topic: from.topic,
+        partition: from.partition,
+        offset: from.message.offset,
+        key: from.message.key?.toString("utf8") ?? null,
+        value: from.message.value?.toString("utf8") ?? null,
+        reason: from.reason,
+        consumer: from.consumer,
+        failedAt: new Date(from.at).toISOString(),
+      };
+      return send([{ topic: deadLetters, key: letter.key ?? `${letter.topic}/${letter.partition}/${letter.offset}`, value: JSON.stringify(letter) }]);
     },
   };
 }

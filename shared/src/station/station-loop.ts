@@ -116,17 +116,7 @@ export async function startStation(config: StationConfig) {
         log.warn("message set aside on the dead-letter topic", { reason: result.reason, partition: batch.partition, offset: message.offset });
         await retryUntilDone(
           "dead-letter",
-          () =>
-            publisher.deadLetter(config.topics.deadLetters, {
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: message.offset,
-              key: message.key?.toString("utf8") ?? null,
-              value: message.value?.toString("utf8") ?? null,
-              reason: result.reason,
-              consumer: config.groupId,
-              failedAt: new Date(now()).toISOString(),
-            }),
+          () => publisher.deadLetter(config.topics.deadLetters, { topic: batch.topic, partition: batch.partition, message, reason: result.reason, consumer: config.groupId, at: now() }),
           { log, stopped },
         );
         progress.finish(batch.partition, message.offset);

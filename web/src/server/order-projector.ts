@@ -26,16 +26,7 @@ export async function startOrderProjector(deps: { kafka: Kafka; groupId: string;
           continue;
         }
         deps.log.warn("balcony message set aside on the dead-letter topic", { reason: decoded.reason, partition: batch.partition, offset: message.offset });
-        await deps.publisher.deadLetter(deps.topics.deadLetters, {
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: message.offset,
-          key: message.key?.toString("utf8") ?? null,
-          value: message.value?.toString("utf8") ?? null,
-          reason: decoded.reason,
-          consumer: deps.groupId,
-          failedAt: new Date().toISOString(),
-        });
+        await deps.publisher.deadLetter(deps.topics.deadLetters, { topic: batch.topic, partition: batch.partition, message, reason: decoded.reason, consumer: deps.groupId, at: Date.now() });
       }
       await recordOrderEvents(deps, events);
     },
