@@ -2,29 +2,30 @@
  * `npm run stack | start | test` (see the root package.json). One function per
  * subcommand; the pieces they share live in their own files.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { acquireStack } from "./acquire-stack.js";
+import { allOrAbort } from "./all-or-abort.js";
 import { BAKERY_APPS, startApps, waitForHttp } from "./app-processes.js";
 import { childEnv } from "./child-env.js";
-import { createStackLog, seconds, type StackLog } from "./log.js";
+import { createStackLog, seconds } from "./log.js";
+import { firstFailureCode, INTERRUPTED, logPhaseSummary, wasInterrupted } from "./phase-summary.js";
 import { provisionFerretDb } from "./provision-ferretdb.js";
 import { provisionKafka } from "./provision-kafka.js";
-import { REPO_ROOT } from "./repo-root.js";
 import { runPhase, type PhaseResult } from "./run-phase.js";
 import { shutdownRequested, unlessInterrupted } from "./shutdown-signal.js";
-import { readPorts, TEST_DEFAULT_PORTS } from "./stack-config.js";
-import { StackError } from "./stack-errors.js";
+import { parsePort, readPorts, TEST_DEFAULT_PORTS } from "./stack-config.js";
+import { describeError } from "./stack-errors.js";
 import { assertPortsFree } from "./wait-for-port.js";
+import { workspaceHasScript } from "./workspace-scripts.js";
 
 const log = createStackLog();
 
 /** Starts Kafka + FerretDB, prints their env lines on stdout, runs until Ctrl-C. */
 async function stackCommand(): Promise<number> {
   const stack = await unlessInterrupted(acquireStack(log, {}));
-  if (!stack) return 130;
+  if (!stack) return INTERRUPTED;
   process.stdout.write(`KAFKA_BROKERS=${stack.env.KAFKA_BROKERS}\nMONGODB_URL=${stack.env.MONGODB_URL}\n`);
   log.info("stack running; press Ctrl-C to stop");
   const ended = await Promise.race([shutdownRequested().then(() => undefined), stack.died]);
@@ -35,11 +36,14 @@ async function stackCommand(): Promise<number> {
 }
 
 /** The whole bakery: stack (local unless given), web build, both workers and the web app. */
+const DEV_STAFF_PASSWORD = "bakery-staff";
+
 async function startCommand(): Promise<number> {
   const stack = await unlessInterrupted(acquireStack(log, {}));
-  if (!stack) return 130;
-  const webPort = Number(process.env.PORT ?? 3000);
-  const env = childEnv(stack.env, { PORT: String(webPort) });
+  if (!stack) return INTERRUPTED;
+  const webPort = parsePort("PORT", process.env.PORT, 3000);
+  // A local bakery gets the development staff password unless one is given (the README says so).
+  const env = childEnv(stack.env, { PORT: String(webPort), STAFF_PASSWORD: process.env.STAFF_PASSWORD ?? DEV_STAFF_PASSWORD });
   try {
     await assertPortsFree([{ port: webPort, what: "web app", envVar: "PORT" }]);
     const build = await runPhase(log, "build web", "npx", ["turbo", "run", "build", "--filter=@bakery/web"], env);
@@ -66,63 +70,49 @@ async function startCommand(): Promise<number> {
 /** Lint and typecheck, then every workspace's tests and the web e2e against a throwaway stack. */
 async function testCommand(): Promise<number> {
   const phases: PhaseResult[] = [await runPhase(log, "lint+typecheck", "npx", ["turbo", "run", "lint", "typecheck"], childEnv())];
-  const dataDir = await mkdtemp(join(tmpdir(), "bakery-stack-test-"));
-  const stackStarted = Date.now();
-  try {
-    const ports = readPorts(process.env, TEST_DEFAULT_PORTS, "STACK_TEST_");
-    const stack = await unlessInterrupted(acquireStack(log, { ...ports, dataDir, portEnvPrefix: "STACK_TEST_" })).catch((err: unknown) => {
-      log.error(errorLine(err));
-      return null;
-    });
-    if (!stack) {
-      phases.push({ name: "stack start", code: stack === null ? 1 : 130, ms: Date.now() - stackStarted });
-      logSummary(log, phases);
-      return stack === null ? 1 : 130;
-    }
-    phases.push({ name: "stack start", code: 0, ms: Date.now() - stackStarted });
+  if (!wasInterrupted(phases)) {
+    const dataDir = await mkdtemp(join(tmpdir(), "bakery-stack-test-"));
     try {
-      const env = childEnv(stack.env);
-      phases.push(await runPhase(log, "tests", "npx", ["turbo", "run", "test", "--concurrency=1"], env));
-      if (hasWebE2e() && !interruptedBy(phases)) {
-        phases.push(await runPhase(log, "e2e", "npm", ["run", "test:e2e", "-w", "@bakery/web"], env));
-      }
+      await withTestStack(dataDir, phases, async (env) => {
+        phases.push(await runPhase(log, "tests", "npx", ["turbo", "run", "test", "--concurrency=1"], env));
+        if (workspaceHasScript("web", "test:e2e") && !wasInterrupted(phases)) {
+          phases.push(await runPhase(log, "e2e", "npm", ["run", "test:e2e", "-w", "@bakery/web"], env));
+        }
+      });
     } finally {
-      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
     }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
   }
-  logSummary(log, phases);
-  return phases.find((p) => p.code !== 0)?.code ?? 0;
+  logPhaseSummary(log, phases);
+  return firstFailureCode(phases);
+}
+
+/** Starting the stack is a phase too: its time and failure show in the summary. */
+async function withTestStack(dataDir: string, phases: PhaseResult[], run: (env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
+  const started = Date.now();
+  const ports = readPorts(process.env, TEST_DEFAULT_PORTS, "STACK_TEST_");
+  const stack = await unlessInterrupted(acquireStack(log, { ...ports, dataDir, portEnvPrefix: "STACK_TEST_" })).catch((err: unknown) => {
+    log.error(describeError(err));
+    return null;
+  });
+  phases.push({ name: "stack start", code: stack ? 0 : stack === null ? 1 : INTERRUPTED, ms: Date.now() - started });
+  if (!stack) return;
+  try {
+    await run(childEnv(stack.env));
+  } finally {
+    await stack.stop();
+  }
 }
 
 /** Downloads Kafka and builds FerretDB ahead of time (e.g. as a CI step of its own). */
 async function provisionCommand(): Promise<number> {
   const started = Date.now();
-  const [kafka, ferret] = await Promise.all([provisionKafka({ log }), provisionFerretDb({ log })]);
+  const [kafka, ferret] = await allOrAbort(
+    (signal) => provisionKafka({ log, signal }),
+    (signal) => provisionFerretDb({ log, signal }),
+  );
   log.info("provisioned", { kafka: kafka.version, ferretdb: ferret.version, took: seconds(started) });
   return 0;
-}
-
-function hasWebE2e(): boolean {
-  const manifest = join(REPO_ROOT, "web", "package.json");
-  if (!existsSync(manifest)) return false;
-  const scripts = (JSON.parse(readFileSync(manifest, "utf8")) as { scripts?: Record<string, string> }).scripts;
-  return Boolean(scripts?.["test:e2e"]);
-}
-
-function interruptedBy(phases: readonly PhaseResult[]): boolean {
-  return phases.some((p) => p.code === 130);
-}
-
-function logSummary(log: StackLog, phases: readonly PhaseResult[]): void {
-  const parts = phases.map((p) => `${p.name} ${p.code === 0 ? "ok" : `FAILED(${p.code})`} ${(p.ms / 1000).toFixed(1)}s`);
-  log.info(`summary: ${parts.join(" | ")}`);
-}
-
-/** Known failures get one actionable line; anything else keeps its stack trace. */
-function errorLine(err: unknown): string {
-  return err instanceof StackError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
 }
 
 const commands: Record<string, () => Promise<number>> = {
@@ -142,7 +132,7 @@ async function main(name: string | undefined): Promise<void> {
   try {
     process.exit(await command());
   } catch (err) {
-    log.error(errorLine(err));
+    log.error(describeError(err));
     process.exit(1);
   }
 }

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { allOrAbort } from "./all-or-abort.js";
 import { startFerretDb, type FerretDbHandle } from "./ferretdb-server.js";
 import { startKafka, type KafkaHandle } from "./kafka-broker.js";
 import { createStackLog, seconds, type StackLog } from "./log.js";
@@ -33,37 +34,32 @@ export type StartLocalStackOptions = Partial<LocalStackConfig> & {
  * slower one (a cold FerretDB build, or the JVM start), not by their sum.
  */
 export async function startLocalStack(opts: StartLocalStackOptions = {}): Promise<LocalStack> {
-  const log = opts.log ?? createStackLog();
-  const config = { ...readLocalStackConfig(), ...definedOnly(opts) };
+  const { log = createStackLog(), portEnvPrefix, ...overrides } = opts;
+  const config: LocalStackConfig = { ...readLocalStackConfig(), ...definedOnly(overrides) };
   const started = Date.now();
-  const envVars = portEnvVars(opts.portEnvPrefix);
+  const envVars = portEnvVars(portEnvPrefix);
   await assertPortsFree([
     { port: config.kafkaPort, what: "kafka", envVar: envVars.kafkaPort },
     { port: config.kafkaControllerPort, what: "kafka controller", envVar: envVars.kafkaControllerPort },
     { port: config.mongoPort, what: "ferretdb", envVar: envVars.mongoPort },
   ]);
 
-  // A failure on one side (say, no mvn) must not wait minutes for the other's cold build.
-  const abort = new AbortController();
-  const failFast = <T>(p: Promise<T>) => p.catch((err: unknown) => (abort.abort(err), Promise.reject(err)));
-  const kafka = failFast(
-    provisionKafka({ log, signal: abort.signal }).then((install) =>
-      abort.signal.aborted ? Promise.reject(abort.signal.reason) : startKafka({ port: config.kafkaPort, controllerPort: config.kafkaControllerPort, dataDir: join(config.dataDir, "kafka"), log, install }),
-    ),
-  );
-  const ferret = failFast(
-    provisionFerretDb({ log, signal: abort.signal }).then((install) =>
-      abort.signal.aborted ? Promise.reject(abort.signal.reason) : startFerretDb({ port: config.mongoPort, dataDir: join(config.dataDir, "ferretdb"), log, install }),
-    ),
-  );
-  const [k, f] = await Promise.allSettled([kafka, ferret]);
-  if (k.status === "rejected" || f.status === "rejected") {
+  const [kafka, ferret] = await allOrAbort(
+    (signal) =>
+      provisionKafka({ log, signal }).then((install) => {
+        signal.throwIfAborted();
+        return startKafka({ port: config.kafkaPort, controllerPort: config.kafkaControllerPort, dataDir: join(config.dataDir, "kafka"), log, install });
+      }),
+    (signal) =>
+      provisionFerretDb({ log, signal }).then((install) => {
+        signal.throwIfAborted();
+        return startFerretDb({ port: config.mongoPort, dataDir: join(config.dataDir, "ferretdb"), log, install });
+      }),
     // Never leave the half that did start running behind a failed start.
-    await Promise.all([k, f].map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
-    throw abort.signal.reason;
-  }
+    (server) => server.stop(),
+  );
   log.info("local stack ready", { took: seconds(started), dataDir: config.dataDir });
-  return assemble(k.value, f.value, log);
+  return assemble(kafka, ferret, log);
 }
 
 function assemble(kafka: KafkaHandle, ferret: FerretDbHandle, log: StackLog): LocalStack {
@@ -84,6 +80,7 @@ function assemble(kafka: KafkaHandle, ferret: FerretDbHandle, log: StackLog): Lo
   };
 }
 
+/** `{ kafkaPort: undefined }` means "not given", not "no port". */
 function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && k !== "log" && k !== "portEnvPrefix")) as Partial<T>;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -12,11 +12,11 @@ export interface StackLog {
   error(msg: string, fields?: LogFields): void;
 }
 
-type Level = "debug" | "info" | "warn" | "error" | "silent";
-const rank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-function parseLevel(raw: string | undefined): Level {
-  return raw !== undefined && raw in rank ? (raw as Level) : "info";
+function parseLevel(raw: string | undefined): LogLevel {
+  return raw !== undefined && raw in rank ? (raw as LogLevel) : "info";
 }
 
 function formatValue(value: unknown): string {
@@ -31,8 +31,8 @@ export function formatLine(scope: string, msg: string, fields: LogFields = {}): 
   return [`[${scope}]`, msg, ...pairs].join(" ");
 }
 
-export function createStackLog(scope = "stack", level: Level = parseLevel(process.env.STACK_LOG_LEVEL)): StackLog {
-  const at = (lvl: Exclude<Level, "silent">) => (msg: string, fields?: LogFields) => {
+export function createStackLog(scope = "stack", level: LogLevel = parseLevel(process.env.STACK_LOG_LEVEL)): StackLog {
+  const at = (lvl: Exclude<LogLevel, "silent">) => (msg: string, fields?: LogFields) => {
     if (rank[lvl] < rank[level]) return;
     const tag = lvl === "info" || lvl === "debug" ? scope : `${scope} ${lvl.toUpperCase()}`;
     process.stderr.write(`${formatLine(tag, msg, fields)}\n`);

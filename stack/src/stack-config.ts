@@ -30,17 +30,16 @@ export function portEnvVars(prefix = "STACK_"): Record<keyof StackPorts, string>
 
 type Env = Record<string, string | undefined>;
 
+export function parsePort(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65_535) throw new StackError(`${name}=${raw} is not a TCP port (1-65535)`);
+  return value;
+}
+
 export function readPorts(env: Env, defaults: StackPorts, prefix = "STACK_"): StackPorts {
   const names = portEnvVars(prefix);
-  const port = (key: keyof StackPorts): number => {
-    const raw = env[names[key]];
-    if (raw === undefined || raw === "") return defaults[key];
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1 || value > 65_535) {
-      throw new StackError(`${names[key]}=${raw} is not a TCP port (1-65535)`);
-    }
-    return value;
-  };
+  const port = (key: keyof StackPorts) => parsePort(names[key], env[names[key]], defaults[key]);
   return { kafkaPort: port("kafkaPort"), kafkaControllerPort: port("kafkaControllerPort"), mongoPort: port("mongoPort") };
 }
 

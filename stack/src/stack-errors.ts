@@ -29,3 +29,8 @@ export class PortInUseError extends StackError {
     );
   }
 }
+
+/** One actionable line for a StackError; anything unexpected keeps its stack trace. */
+export function describeError(err: unknown): string {
+  return err instanceof StackError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+}

@@ -43,8 +43,9 @@ export function runStationProcess(options: { station: Station; itemType: ItemTyp
       await client.close();
       process.exit(0);
     };
-    process.once("SIGTERM", () => void shutdown("SIGTERM"));
-    process.once("SIGINT", () => void shutdown("SIGINT"));
+    // `on`, not `once`: tsx forwards the signal, so it may arrive twice; `closing` makes the second a no-op.
+    process.on("SIGTERM", () => void shutdown("SIGTERM"));
+    process.on("SIGINT", () => void shutdown("SIGINT"));
   }
 
   main().catch((err: unknown) => {

@@ -1,13 +1,13 @@
 import { commonEnvShape, parseEnv } from "@bakery/shared/env";
 import { z } from "zod";
 
-const isProduction = process.env.NODE_ENV === "production" && process.env.BAKERY_DEV_DEFAULTS !== "1";
+const isProduction = process.env.NODE_ENV === "production";
 
 const shape = {
   ...commonEnvShape,
   WAITER_DB: z.string().min(1).default("waiter"),
-  /** Staff sign-in password. Development falls back to "bakery"; production must set it. */
-  STAFF_PASSWORD: isProduction ? z.string().min(8) : z.string().min(1).default("bakery"),
+  /** Staff sign-in password. `next dev` falls back to "bakery-staff"; production must set one of 8+ characters. */
+  STAFF_PASSWORD: isProduction ? z.string().min(8) : z.string().min(1).default("bakery-staff"),
   /** Kafka consumer group of the durable order projector, shared by every web process. */
   WAITER_GROUP_ID: z.string().min(1).default("waiter"),
 };

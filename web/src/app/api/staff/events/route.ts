@@ -2,15 +2,12 @@
 import { loadBoardOrders } from "@/server/board-orders";
 import { eventStream } from "@/server/event-stream";
 import { route } from "@/server/route";
+import { snapshotThenUpdates } from "@/server/snapshot-then-updates";
 import { requireStaff } from "@/server/staff-session";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request, ctx) => {
   requireStaff(request);
-  return eventStream(request, async ({ send }) => {
-    const unsubscribe = ctx.feed.subscribe("*", (update) => send("update", update, update.id));
-    send("snapshot", { orders: await loadBoardOrders(ctx) });
-    return unsubscribe;
-  });
+  return eventStream(request, (writer) => snapshotThenUpdates(writer, ctx.feed, "*", async () => ({ orders: await loadBoardOrders(ctx) })));
 });
