@@ -20,8 +20,8 @@ export function createKafka(options: { brokers: string[]; clientId: string; log:
       const now = Date.now();
       if (now - (lastSeen.get(key) ?? 0) < REPEAT_QUIET_MS) return;
       lastSeen.set(key, now);
-      const write = level <= KafkaLogLevel.ERROR ? options.log.error : options.log.warn;
-      write(`kafkajs: ${message}`, { namespace, ...fields });
+      // kafkajs reports at ERROR what it then retries by itself; what really fails reaches our code as a thrown error.
+      options.log.warn(`kafkajs: ${message}`, { namespace, kafkajsLevel: level, ...fields });
     },
     retry: { initialRetryTime: 200, retries: 8 },
   });
