@@ -1,0 +1,44 @@
+import type { ItemStatus, ItemView, OrderStatus, TimelineEntry } from "@bakery/shared/order";
+import type { Station } from "@bakery/shared/stations";
+
+export const stationName: Record<Station, string> = { KITCHEN: "Kitchen", BAR: "Bar" };
+
+export const itemStatusWord: Record<ItemStatus, string> = { QUEUED: "Queued", PREPARING: "Preparing", READY: "Ready" };
+
+export const orderStatusWord: Record<OrderStatus, string> = {
+  PLACED: "Order received",
+  IN_PREPARATION: "Being prepared",
+  READY: "Ready for pickup",
+  COLLECTED: "Collected — enjoy!",
+};
+
+/** How far along an item is, 0..100: 0 while queued, by the clock while preparing (never 100 until it is ready). */
+export function itemProgress(item: Pick<ItemView, "status" | "startedAt" | "expectedReadyAt">, now: number): number {
+  if (item.status === "READY") return 100;
+  if (item.status === "QUEUED" || !item.startedAt) return 0;
+  const start = Date.parse(item.startedAt);
+  const span = Date.parse(item.expectedReadyAt) - start;
+  if (span <= 0) return 99;
+  return Math.max(1, Math.min(99, Math.round(((now - start) / span) * 100)));
+}
+
+/** A timeline entry as a sentence. */
+export function describeTimelineEntry(entry: TimelineEntry): string {
+  const where = entry.station ? stationName[entry.station].toLowerCase() : "station";
+  switch (entry.type) {
+    case "OrderPlaced":
+      return "Order placed";
+    case "OrderInPreparation":
+      return "Preparation started";
+    case "ItemQueued":
+      return `${entry.name ?? "An item"} is in line at the ${where}`;
+    case "ItemStarted":
+      return `The ${where} started on ${entry.name ?? "an item"}`;
+    case "ItemReady":
+      return `${entry.name ?? "An item"} is ready`;
+    case "OrderReady":
+      return "Everything is ready for pickup";
+    case "OrderCollected":
+      return "Collected at the counter";
+  }
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useEffect, useReducer } from "react";
+import { OrderUpdate, type OrderEvent } from "@bakery/shared/events";
+import { OrderView } from "@bakery/shared/order";
+import { applyEvent } from "@bakery/shared/order-projection";
+import { openEventSource, type Connection } from "./event-source-connection";
+
+export type OrderStream = { view?: OrderView; connection: Connection; notFound: boolean };
+
+type State = OrderStream & { recent: readonly OrderEvent[] };
+type Action = { type: "snapshot"; view: OrderView } | { type: "update"; event: OrderEvent } | { type: "connection"; connection: Connection } | { type: "not-found" };
+
+/** Updates kept to re-apply over a snapshot that was read before they were stored. */
+const KEEP_RECENT = 100;
+
+function reduce(state: State, action: Action): State {
+  switch (action.type) {
+    case "snapshot":
+      // Each (re)connect starts from the server's view; updates that raced ahead of it are
+      // applied again on top (the projection ignores the ones it already has).
+      return { ...state, connection: "live", view: state.recent.reduce(applyEvent, action.view) };
+    case "update":
+      return { ...state, recent: [...state.recent, action.event].slice(-KEEP_RECENT), view: state.view && applyEvent(state.view, action.event) };
+    case "connection":
+      return state.connection === action.connection ? state : { ...state, connection: action.connection };
+    case "not-found":
+      return { ...state, notFound: true };
+  }
+}
+
+/** One order, live: a snapshot on every (re)connect, then its updates, folded with the server's own projection. */
+export function useOrderStream(orderId: string): OrderStream {
+  const [state, dispatch] = useReducer(reduce, { connection: "connecting", notFound: false, recent: [] });
+
+  useEffect(() => {
+    const path = `/api/orders/${encodeURIComponent(orderId)}`;
+    return openEventSource({
+      url: `${path}/events`,
+      probeUrl: path,
+      // Unknown, malformed or mistyped ids all look the same to the customer.
+      isGone: (status) => status === 404 || status === 400,
+      onConnection: (connection) => dispatch({ type: "connection", connection }),
+      onGone: () => dispatch({ type: "not-found" }),
+      onEvent: {
+        snapshot: (data) => {
+          const parsed = OrderView.safeParse(data);
+          if (parsed.success) dispatch({ type: "snapshot", view: parsed.data });
+        },
+        update: (data) => {
+          const parsed = OrderUpdate.safeParse(data);
+          if (parsed.success && parsed.data.type !== "OrderPlaced") dispatch({ type: "update", event: parsed.data });
+        },
+      },
+    });
+  }, [orderId]);
+
+  return { view: state.view, connection: state.connection, notFound: state.notFound };
+}

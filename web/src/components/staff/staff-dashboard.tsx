@@ -1,0 +1,77 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo } from "react";
+import { summarizeBoard } from "@bakery/shared/staff-board";
+import { formatDuration } from "@/client/format";
+import { useNow } from "@/client/use-now";
+import { useStaffBoardStream } from "@/client/use-staff-board-stream";
+import { ConnectionBadge } from "@/components/ui/connection-badge";
+import { OrdersBoard } from "./orders-board";
+import { SignOutButton } from "./sign-out-button";
+import { StationColumn } from "./station-column";
+
+const RECENTLY_COLLECTED = 8;
+
+function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="rounded-2xl border border-crust-100 bg-flour px-4 py-3">
+      <dt className="text-xs font-semibold tracking-wide text-stone-500 uppercase">{label}</dt>
+      <dd className="tabular mt-1 text-2xl font-bold text-crust-900">
+        {value}
+        {detail && <span className="ml-2 text-sm font-medium text-stone-500">{detail}</span>}
+      </dd>
+    </div>
+  );
+}
+
+/** The staff dashboard: live numbers, both stations' queues, and the pickup counter. */
+export function StaffDashboard() {
+  const router = useRouter();
+  const { orders, connection, unauthorized, replaceOrder } = useStaffBoardStream();
+  const now = useNow();
+  const board = useMemo(() => summarizeBoard(orders, now), [orders, now]);
+  const collected = useMemo(
+    () =>
+      orders
+        .filter((order) => order.status === "COLLECTED")
+        .sort((a, b) => Date.parse(b.collectedAt ?? "") - Date.parse(a.collectedAt ?? ""))
+        .slice(0, RECENTLY_COLLECTED),
+    [orders],
+  );
+
+  useEffect(() => {
+    if (unauthorized) router.replace("/staff/sign-in");
+  }, [unauthorized, router]);
+
+  const { inFlight, averageWaitMs, oldestOpen } = board.numbers;
+  return (
+    <main className="mx-auto w-full max-w-7xl space-y-4 px-4 py-6 sm:px-6 sm:py-8">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <p className="text-xs font-semibold tracking-widest text-crust-600 uppercase">Behind the counter</p>
+          <h1 className="text-2xl font-bold tracking-tight text-crust-900 sm:text-3xl">Staff dashboard</h1>
+        </div>
+        <div className="flex items-center gap-3">
+          <ConnectionBadge connection={connection} />
+          <SignOutButton />
+        </div>
+      </div>
+
+      <section aria-label="Numbers">
+        <dl className="grid gap-3 sm:grid-cols-3">
+          <Stat label="Orders in flight" value={String(inFlight)} />
+          <Stat label="Average wait" value={averageWaitMs === null ? "—" : formatDuration(averageWaitMs)} />
+          <Stat label="Oldest open order" value={oldestOpen ? oldestOpen.pickupCode : "None"} detail={oldestOpen ? formatDuration(oldestOpen.ageMs) : undefined} />
+        </dl>
+      </section>
+
+      <OrdersBoard inPreparation={board.inPreparation} readyForPickup={board.readyForPickup} collected={collected} now={now} onCollected={replaceOrder} />
+
+      <div className="grid items-start gap-4 xl:grid-cols-2">
+        <StationColumn id="station-kitchen" title="Kitchen" board={board.stations.KITCHEN} now={now} />
+        <StationColumn id="station-bar" title="Bar" board={board.stations.BAR} now={now} />
+      </div>
+    </main>
+  );
+}
