@@ -62,15 +62,15 @@ describe("live updates over server-sent events", () => {
 
   it("releases its subscription when the browser goes away", async () => {
     const placed = await bakery.placeOrder([{ menuItemId: 5, quantity: 1 }]);
-    const before = bakery.web.context.feed.listeners();
+    const feed = bakery.web.context.feed;
     const gone = new AbortController();
     const response = await bakery.web.respond("GET", `/api/orders/${placed.id}/events`, { signal: gone.signal });
     const reader = readEvents(response);
     await reader.next();
-    expect(bakery.web.context.feed.listeners()).toBe(before + 1);
+    expect(feed.listeners(placed.id)).toBe(1);
     gone.abort();
     await reader.return(undefined);
-    await waitFor("the subscription released", async () => bakery.web.context.feed.listeners() === before);
+    await waitFor("the subscription released", async () => feed.listeners(placed.id) === 0);
   });
 
   it("answers 404 for the stream of an order that does not exist", async () => {

@@ -8,7 +8,8 @@ import type { Logger } from "@bakery/shared/logger";
 export type OrderFeed = {
   /** Calls `listener` for every order update (all orders when orderId is "*"); returns the unsubscribe. */
   subscribe(orderId: string, listener: (event: OrderUpdate) => void): () => void;
-  listeners(): number;
+  /** Open subscriptions: all of them, or those of one order ("*" for the staff streams). */
+  listeners(orderId?: string): number;
   stop(): Promise<void>;
 };
 
@@ -52,7 +53,7 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
         listeners--;
       };
     },
-    listeners: () => listeners,
+    listeners: (orderId) => (orderId === undefined ? listeners : bus.listenerCount(orderId)),
     stop: () => consumer.disconnect(),
   };
 }
