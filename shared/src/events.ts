@@ -52,9 +52,15 @@ export const OrderUpdate = z.discriminatedUnion("type", [ItemQueued, ItemStarted
 export type OrderUpdate = z.infer<typeof OrderUpdate>;
 export type OrderEvent = z.infer<typeof OrderEvent>;
 
-/** Ids that must be the same on every retry, so a redelivered message is recognised as such. */
+/**
+ * Every event's id follows from what it is about, so a redelivered message is recognised
+ * as such, and an order's stored events can be read by id alone (the one query FerretDB
+ * answers from an index). The first report of each stage of an item is the one kept.
+ */
 export const eventIds = {
   itemOrdered: (itemId: string) => `${itemId}.ordered`,
+  itemQueued: (itemId: string) => `${itemId}.queued`,
+  itemStarted: (itemId: string) => `${itemId}.started`,
   itemReady: (itemId: string) => `${itemId}.ready`,
   orderCollected: (orderId: string) => `${orderId}.collected`,
   orderPlaced: (orderId: string) => `${orderId}.placed`,

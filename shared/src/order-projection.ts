@@ -1,4 +1,4 @@
-import type { OrderEvent } from "./events";
+import { eventIds, type OrderEvent } from "./events";
 import type { ItemStatus, ItemView, OrderRecord, OrderStatus, OrderView, TimelineEntry } from "./order";
 
 /**
@@ -16,6 +16,12 @@ export function initialView(record: OrderRecord): OrderView {
     timeline: [{ at: record.placedAt, type: "OrderPlaced" }],
   };
 }
+
+/** The ids of every event an order can have: where to look for its stored events. */
+export const possibleEventIds = (record: Pick<OrderRecord, "id" | "items">): string[] => [
+  ...record.items.flatMap(({ itemId }) => [eventIds.itemQueued(itemId), eventIds.itemStarted(itemId), eventIds.itemReady(itemId)]),
+  eventIds.orderCollected(record.id),
+];
 
 export const projectOrder = (record: OrderRecord, events: readonly OrderEvent[]): OrderView =>
   sortByTime(events).reduce(applyEvent, initialView(record));

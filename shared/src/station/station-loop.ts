@@ -35,6 +35,9 @@ type RecipeDoc = Recipe & { _id: number };
 /** Insert-only proof that an item was prepared; its unique id is what makes "exactly once" hold. */
 export type CompletionDoc = { _id: string; orderId: string; menuItemId: number; worker: string; startedAt: Date; readyAt: Date };
 
+/** Insert-only: the station has taken this item in (the first delivery wins). */
+type TicketDoc = { _id: string; orderId: string; acceptedAt: Date };
+
 const COMMIT_EVERY_MS = 200;
 
 /**
@@ -50,6 +53,7 @@ export async function startStation(config: StationConfig) {
   const log = config.log.child({ station: config.station, worker: workerId });
   const recipes = await loadRecipes(config.db.collection<RecipeDoc>("recipes"), config.itemType);
   const completions = config.db.collection<CompletionDoc>("completions");
+  const tickets = config.db.collection<TicketDoc>("tickets");
 
   const admin = config.kafka.admin();
   await admin.connect();
@@ -85,7 +89,7 @@ export async function startStation(config: StationConfig) {
       .publish(
         config.topics.balcony,
         ItemStarted,
-        started.map((ticket) => ({ ...envelope(ticket, randomUUID(), ticket.startedAt), type: "ItemStarted" as const, data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString() } })),
+        started.map((ticket) => ({ ...envelope(ticket, eventIds.itemStarted(ticket.itemId), ticket.startedAt), type: "ItemStarted" as const, data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString() } })),
       )
       .catch((err: unknown) => log.warn("could not announce started items", { err }));
     for (const ticket of started) {
@@ -130,9 +134,13 @@ export async function startStation(config: StationConfig) {
     }
     if (fresh.length === 0) return;
 
-    // Redelivered items that were already prepared: announce READY again (same event id, so harmless) and move on.
-    const done = await completions.find({ _id: { $in: fresh.map((ticket) => ticket.itemId) } }).toArray();
+    // The first delivery of an item inserts its ticket; a duplicate key means it came before
+    // (a crash or a rebalance), and only then is it worth asking whether it was finished.
+    const firstSeen = new Set((await insertNew(tickets, fresh.map((ticket) => ({ _id: ticket.itemId, orderId: ticket.orderId, acceptedAt: new Date(now()) })))).map((doc) => doc._id));
+    const seenBefore = fresh.filter((ticket) => !firstSeen.has(ticket.itemId));
+    const done = (await Promise.all(seenBefore.map((ticket) => completions.findOne({ _id: ticket.itemId })))).filter((doc) => doc !== null);
     const doneById = new Map(done.map((doc) => [doc._id, doc]));
+    // Already prepared: announce READY again (same event id, so harmless) and move on.
     for (const ticket of fresh.filter((t) => doneById.has(t.itemId))) {
       await retryUntilDone("announce ready item", () => publishReady(ticket, doneById.get(ticket.itemId)?.readyAt.getTime() ?? now()), { log, stopped });
       progress.finish(ticket.partition, ticket.offset);
@@ -146,7 +154,7 @@ export async function startStation(config: StationConfig) {
           config.topics.balcony,
           ItemQueued,
           queued.map((ticket) => ({
-            ...envelope(ticket, randomUUID(), now()),
+            ...envelope(ticket, eventIds.itemQueued(ticket.itemId), now()),
             type: "ItemQueued" as const,
             data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString(), position: ticket.position },
           })),

@@ -1,7 +1,7 @@
-import type { OrderEvent } from "@bakery/shared/events";
 import type { OrderView } from "@bakery/shared/order";
 import { projectOrder } from "@bakery/shared/order-projection";
 import type { WebContext } from "./context";
+import { loadOrderEvents } from "./order-events";
 import { toRecord } from "./waiter-db";
 
 const LOOK_BACK_MS = 12 * 60 * 60 * 1000;
@@ -15,11 +15,9 @@ export async function loadBoardOrders(ctx: WebContext, now = Date.now()): Promis
     .sort({ placedAt: -1 })
     .limit(MAX_ORDERS)
     .toArray();
-  if (orders.length === 0) return [];
-  const events = await ctx.c.orderEvents.find({ orderId: { $in: orders.map((order) => order._id) } }).toArray();
-  const byOrder = new Map<string, OrderEvent[]>();
-  for (const doc of events) byOrder.set(doc.orderId, [...(byOrder.get(doc.orderId) ?? []), doc.event]);
-  return orders
-    .map((order) => projectOrder(toRecord(order), byOrder.get(order._id) ?? []))
+  const records = orders.map(toRecord);
+  const events = await loadOrderEvents(ctx.c, records);
+  return records
+    .map((record) => projectOrder(record, events.get(record.id) ?? []))
     .filter((view) => view.status !== "COLLECTED" || now - Date.parse(view.collectedAt ?? view.placedAt) < KEEP_COLLECTED_MS);
 }
