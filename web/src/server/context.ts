@@ -5,6 +5,7 @@ import { topicsFromEnv } from "@bakery/shared/env";
 import { webEnv } from "./env";
 import { createMenuStore } from "./menu-store";
 import { createOrderDispatcher } from "./order-dispatcher";
+import { createOrderWriter } from "./order-writer";
 import { startOrderFeed } from "./order-feed";
 import { startOrderProjector } from "./order-projector";
 import { ensureIndexes, waiterCollections } from "./waiter-db";
@@ -28,6 +29,7 @@ async function createContext() {
   const publisher = createPublisher(producer);
 
   const dispatcher = createOrderDispatcher({ c, publisher, topics, log });
+  const orderWriter = createOrderWriter(c);
   const [projector, feed] = await Promise.all([
     startOrderProjector({ kafka, groupId: env.WAITER_GROUP_ID, sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS, c, publisher, topics, log }),
     startOrderFeed({ kafka, topic: topics.orderUpdates, log }),
@@ -42,6 +44,7 @@ async function createContext() {
     menu,
     publisher,
     dispatcher,
+    orderWriter,
     feed,
     async close() {
       dispatcher.stop();

@@ -60,27 +60,25 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
   let built = buildOrder({ ...input, orderId, pickupCode: newPickupCode(), menu, now, prepTimeScale: ctx.env.PREP_TIME_SCALE });
 
   // The outbox entry goes first: an order is never stored without its way to the stations.
-  try {
-    await ctx.c.outbox.insertOne({ _id: orderId, createdAt: new Date(now), messages: built.messages });
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw unavailable(ctx, err);
-  }
+  await ctx.orderWriter.outbox({ _id: orderId, createdAt: new Date(now), messages: built.messages }).catch((err: unknown) => {
+    throw unavailable(ctx, err);
+  });
   for (let attempt = 1; ; attempt++) {
     const { id, ...rest } = built.record;
     const doc: OrderDoc = { _id: id, pickupKey: `${day}:${built.record.pickupCode}`, ...rest };
-    try {
-      await ctx.c.orders.insertOne(doc);
-      break;
-    } catch (err) {
-      const existing = isDuplicateKeyError(err) ? await ctx.c.orders.findOne({ _id: orderId }) : null;
-      if (existing) return toRecord(existing);
-      if (!isDuplicateKeyError(err) || attempt >= PICKUP_ATTEMPTS) {
-        await ctx.c.outbox.deleteOne({ _id: orderId }).catch(() => undefined);
-        throw unavailable(ctx, err);
-      }
-      // Another open order has this pickup code today: draw another.
-      built = { ...built, record: { ...built.record, pickupCode: newPickupCode() } };
+    const outcome = await ctx.orderWriter.order(doc).catch(async (err: unknown) => {
+      await ctx.c.outbox.deleteOne({ _id: orderId }).catch(() => undefined);
+      throw unavailable(ctx, err);
+    });
+    if (outcome === "stored") break;
+    // A duplicate key: this order is there already (a retry), or its pickup code is taken today.
+    const existing = await ctx.c.orders.findOne({ _id: orderId });
+    if (existing) return toRecord(existing);
+    if (attempt >= PICKUP_ATTEMPTS) {
+      await ctx.c.outbox.deleteOne({ _id: orderId }).catch(() => undefined);
+      throw unavailable(ctx, new Error("no free pickup code"));
     }
+    built = { ...built, record: { ...built.record, pickupCode: newPickupCode() } };
   }
   ctx.dispatcher.dispatchSoon({ _id: orderId, order: built.record, messages: built.messages });
   return built.record;
