@@ -74,7 +74,7 @@ export async function bringUp(opts: { names: RunNames; logDir: string; log: Stac
     const baseUrl = `http://127.0.0.1:${webPort}`;
     await waitHealthy(baseUrl, [web, kitchen, bar]);
     const webServerPid = await findNextServer(web.pid);
-    // The workers have joined their groups once they answer nothing: give them the rebalance they need.
+    // /api/health answers before the workers have joined their consumer groups: give them a moment.
     await sleep(2_000);
 
     // The servers are found by the port they listen on, so an external stack's are found too (when local).

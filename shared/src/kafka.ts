@@ -27,12 +27,23 @@ export function createKafka(options: { brokers: string[]; clientId: string; log:
   });
 }
 
-/** Creates the topics that do not exist yet; all are keyed by order id, so per-order order holds. */
+/**
+ * Creates the topics that do not exist yet; all are keyed by order id, so per-order order
+ * holds. Several processes starting together race to create the same topics; the losers
+ * wait, like the winner, until every partition has a leader, so nobody consumes too early.
+ */
 export async function ensureTopics(admin: Admin, topics: readonly string[], partitions: number): Promise<void> {
+  const wanted = [...new Set(topics)];
   const existing = new Set(await admin.listTopics());
-  const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
+  const missing = wanted.filter((topic) => !existing.has(topic));
   if (missing.length === 0) return;
   await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const metadata = await admin.fetchTopicMetadata({ topics: missing }).catch(() => undefined);
+    if (metadata?.topics.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`topics without leaders after 10 s: ${missing.join(", ")}`);
 }
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -3,14 +3,22 @@ import type { OrderRecord } from "@bakery/shared/order";
 import { possibleEventIds } from "@bakery/shared/order-projection";
 import type { WaiterCollections } from "./waiter-db";
 
+/** Above this many orders, one filtered read is cheaper than reading each possible event by id. */
+const LOOKUPS_UP_TO = 20;
+
 /**
- * The stored events of some orders, read by id. FerretDB answers `_id` equality from an
- * index and scans the collection for anything else (`orderId`, `$in`), so reading a known
- * set of ids one by one stays fast however many orders the bakery has served.
+ * The stored events of some orders. FerretDB 1.24 on SQLite matches `_id` equality inside
+ * SQLite and anything else (`orderId`, `$in`) in Go after reading every document, which is
+ * about a hundred times slower per document. So a few orders (a customer's page, a stream)
+ * read their possible event ids one by one; many orders (the staff board) pay for one
+ * filtered read instead of thousands of lookups.
  */
 export async function loadOrderEvents(c: WaiterCollections, records: readonly Pick<OrderRecord, "id" | "items">[]): Promise<Map<string, OrderEvent[]>> {
-  const found = await Promise.all(records.flatMap(possibleEventIds).map((id) => c.orderEvents.findOne({ _id: id })));
+  const docs =
+    records.length <= LOOKUPS_UP_TO
+      ? await Promise.all(records.flatMap(possibleEventIds).map((id) => c.orderEvents.findOne({ _id: id })))
+      : await c.orderEvents.find({ orderId: { $in: records.map((record) => record.id) } }).toArray();
   const byOrder = new Map<string, OrderEvent[]>(records.map((record) => [record.id, []]));
-  for (const doc of found) if (doc) byOrder.get(doc.orderId)?.push(doc.event);
+  for (const doc of docs) if (doc) byOrder.get(doc.orderId)?.push(doc.event);
   return byOrder;
 }

@@ -31,6 +31,7 @@ export async function ensureIndexes(c: WaiterCollections): Promise<void> {
   await Promise.all([
     c.orders.createIndex({ pickupKey: 1 }, { unique: true }),
     c.orders.createIndex({ placedAt: -1 }),
+    c.orderEvents.createIndex({ orderId: 1 }),
     c.outbox.createIndex({ createdAt: 1 }),
   ]);
 }

@@ -1,4 +1,5 @@
 // GET /api/orders/:id/events - the order's live updates: a snapshot on every (re)connect, then each update
+import { AppError } from "@/server/errors";
 import { eventStream } from "@/server/event-stream";
 import { loadOrderView } from "@/server/order-view";
 import { route } from "@/server/route";
@@ -7,6 +8,6 @@ import { snapshotThenUpdates } from "@/server/snapshot-then-updates";
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ id: string }>(async (request, ctx, { id }) => {
-  await loadOrderView(ctx, id); // 404 before the stream opens
+  if (!(await ctx.c.orders.findOne({ _id: id }, { projection: { _id: 1 } }))) throw new AppError("NOT_FOUND", "No such order");
   return eventStream(request, (writer) => snapshotThenUpdates(writer, ctx.feed, id, () => loadOrderView(ctx, id)));
 });
