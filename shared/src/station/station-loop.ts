@@ -187,7 +187,8 @@ export async function startStation(config: StationConfig) {
 
   await consumer.connect();
   await consumer.subscribe({ topic: config.inputTopic, fromBeginning: true });
-  await consumer.run({ autoCommit: false, eachBatch: takeBatch });
+  // Partitions are taken in parallel (each still in order), so their inserts and messages share batches.
+  await consumer.run({ autoCommit: false, partitionsConsumedConcurrently: config.partitions, eachBatch: takeBatch });
   const committer = setInterval(() => void commit(), COMMIT_EVERY_MS);
   log.info("station open", { hands: config.hands, recipes: recipes.size, prepTimeScale: config.prepTimeScale });
 

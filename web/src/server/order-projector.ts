@@ -12,11 +12,13 @@ import type { OrderEventDoc, WaiterCollections } from "./waiter-db";
  * processes, so each balcony message is stored once; offsets are committed only after
  * the batch is stored and relayed. Events are keyed by id: a redelivered one changes nothing.
  */
-export async function startOrderProjector(deps: { kafka: Kafka; groupId: string; sessionTimeoutMs: number; c: WaiterCollections; publisher: Publisher; topics: Topics; log: Logger }) {
+export async function startOrderProjector(deps: { kafka: Kafka; groupId: string; sessionTimeoutMs: number; partitions: number; c: WaiterCollections; publisher: Publisher; topics: Topics; log: Logger }) {
   const consumer = deps.kafka.consumer({ groupId: deps.groupId, sessionTimeout: deps.sessionTimeoutMs, rebalanceTimeout: deps.sessionTimeoutMs, heartbeatInterval: 1000 });
   await consumer.connect();
   await consumer.subscribe({ topic: deps.topics.balcony, fromBeginning: true });
   await consumer.run({
+    // Partitions in parallel (each still in order), so their inserts and relays share batches.
+    partitionsConsumedConcurrently: deps.partitions,
     eachBatch: async ({ batch }) => {
       const events: StationEvent[] = [];
       for (const message of batch.messages) {
