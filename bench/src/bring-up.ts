@@ -16,7 +16,8 @@ import { spawnGroup, type ProcessGroup } from "@bakery/stack/spawn-group";
 import { readExternalStack } from "@bakery/stack/stack-config";
 import type { CpuRole } from "./cpu-sampler";
 import { withFdLimit } from "./fd-limit";
-import { firstFreePort, kernelPort } from "./free-port";
+import { freePort } from "@bakery/stack/free-port";
+import { firstFreePort } from "./free-port";
 import { listProcesses, pidListeningOn } from "./proc-stats";
 import { appEnv, type RunNames } from "./run-names";
 
@@ -103,7 +104,7 @@ async function acquire(log: StackLog, step: (line: string) => void): Promise<Acq
     return { kind: "external", env: external, mongoPort: Number(new URL(external.MONGODB_URL).port || 27017), stop: async () => undefined };
   }
   const dataDir = await mkdtemp(join(tmpdir(), "bakery-bench-"));
-  const [kafkaPort, kafkaControllerPort, mongoPort] = [await kernelPort(), await kernelPort(), await kernelPort()];
+  const [kafkaPort, kafkaControllerPort, mongoPort] = [await freePort(), await freePort(), await freePort()];
   step(`starting a private stack: kafka 127.0.0.1:${kafkaPort}, ferretdb 127.0.0.1:${mongoPort}, data in ${dataDir}`);
   try {
     const stack = await startLocalStack({ kafkaPort, kafkaControllerPort, mongoPort, dataDir, log });

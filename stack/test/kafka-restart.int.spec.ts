@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKafka, type KafkaHandle } from "../src/kafka-broker.js";
 import { createStackLog } from "../src/log.js";
-import { freePort } from "./free-port.js";
+import { freePort } from "../src/free-port.js";
 import { consumeAndCommit, testKafka, uniqueName, values } from "./kafka-test-kit.js";
 
 /**

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startKafka, type KafkaHandle } from "@bakery/stack/kafka-broker";
 import { createStackLog } from "@bakery/stack/log";
 import { startBakery, type Bakery } from "./harness/bakery";
-import { freePort } from "./harness/free-port";
+import { freePort } from "@bakery/stack/free-port";
 
 // This file runs a Kafka broker of its own, so it can stop it without disturbing other tests.
 let kafka: KafkaHandle;
