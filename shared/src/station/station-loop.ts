@@ -104,7 +104,9 @@ export async function startStation(config: StationConfig) {
     startWaitingTickets();
     const readyAt = now();
     const completion: CompletionDoc = { _id: ticket.itemId, orderId: ticket.orderId, menuItemId: ticket.menuItemId, worker: workerId, startedAt: new Date(ticket.startedAt), readyAt: new Date(readyAt) };
-    if ((await retryUntilDone("record completion", () => recordCompletions.add(completion), { log, stopped })) === undefined && stopping) return;
+    await retryUntilDone("record completion", () => recordCompletions.add(completion), { log, stopped });
+    // Stopping half-way leaves the offset uncommitted: the next owner finishes the item.
+    if (stopping) return;
     await retryUntilDone("announce ready item", () => publishReady(ticket, readyAt), { log, stopped });
     if (!stopping) progress.finish(ticket.partition, ticket.offset);
     log.debug("item ready", { itemId: ticket.itemId });
