@@ -51,25 +51,25 @@ export function orderStatusOf(items: readonly Pick<ItemView, "status">[], starte
 
 export function applyEvent(view: OrderView, event: OrderEvent): OrderView {
   if (event.orderId !== view.id || view.timeline.some((entry) => entry.eventId === event.id)) return view;
-  const timeline: TimelineEntry[] = [...view.timeline];
-  let items = view.items;
 
   if (event.type === "OrderCollected") {
     if (view.status !== "READY") return view;
-    timeline.push({ at: event.occurredAt, type: "OrderCollected", eventId: event.id });
-    return { ...view, status: "COLLECTED", collectedAt: event.occurredAt, timeline };
+    return { ...view, status: "COLLECTED", collectedAt: event.occurredAt, timeline: inTimeOrder([...view.timeline, { at: event.occurredAt, type: "OrderCollected", eventId: event.id }]) };
   }
 
-  const target = items.find((item) => item.itemId === event.data.itemId);
+  const target = view.items.find((item) => item.itemId === event.data.itemId);
   if (!target) return view;
-  items = items.map((item) => (item === target ? applyItemEvent(item, event) : item));
-  timeline.push({ at: event.occurredAt, type: event.type, eventId: event.id, itemId: target.itemId, name: target.name, station: target.station });
-
-  const wasStarted = view.status !== "PLACED";
-  if (!wasStarted) timeline.push({ at: event.occurredAt, type: "OrderInPreparation" });
+  const items = view.items.map((item) => (item === target ? applyItemEvent(item, event) : item));
   const status = orderStatusOf(items, true, false);
   const readyAt = status === "READY" ? latest(items.map((item) => item.readyAt ?? event.occurredAt)) : undefined;
-  if (status === "READY" && view.status !== "READY" && readyAt) timeline.push({ at: readyAt, type: "OrderReady" });
+  const reported = [
+    ...view.timeline.filter((entry) => entry.type !== "OrderInPreparation" && entry.type !== "OrderReady"),
+    { at: event.occurredAt, type: event.type, eventId: event.id, itemId: target.itemId, name: target.name, station: target.station },
+  ];
+  // The order's own steps are derived from its items' events, so they come out the same
+  // whatever order the events arrived in (the kitchen's and the bar's reports can cross).
+  const firstReport = reported.filter((entry) => entry.itemId).reduce((a, b) => (Date.parse(b.at) < Date.parse(a.at) ? b : a));
+  const derived: TimelineEntry[] = [{ at: firstReport.at, type: "OrderInPreparation" }, ...(readyAt ? [{ at: readyAt, type: "OrderReady" as const }] : [])];
 
   return {
     ...view,
@@ -77,9 +77,15 @@ export function applyEvent(view: OrderView, event: OrderEvent): OrderView {
     items,
     eta: readyAt ?? etaOf(items),
     ...(readyAt ? { readyAt } : {}),
-    timeline: sortByTime(timeline),
+    timeline: inTimeOrder([...reported, ...derived]),
   };
 }
+
+const stepRank: Record<TimelineEntry["type"], number> = { OrderPlaced: 0, OrderInPreparation: 1, ItemQueued: 2, ItemStarted: 3, ItemReady: 4, OrderReady: 5, OrderCollected: 6 };
+
+/** Time order, with ties broken by step and id, so the same events always make the same timeline. */
+const inTimeOrder = (entries: readonly TimelineEntry[]): TimelineEntry[] =>
+  [...entries].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || stepRank[a.type] - stepRank[b.type] || (a.eventId ?? "").localeCompare(b.eventId ?? ""));
 
 function applyItemEvent(item: ItemView, event: Exclude<OrderEvent, { type: "OrderCollected" }>): ItemView {
   const status = nextItemStatus(item.status, event.type);
@@ -99,8 +105,9 @@ export const etaOf = (items: readonly Pick<ItemView, "status" | "expectedReadyAt
 
 const latest = (isoTimes: readonly string[]): string => isoTimes.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 
-const sortByTime = <T extends { at?: string; occurredAt?: string }>(entries: readonly T[]): T[] =>
-  [...entries].sort((a, b) => Date.parse(a.at ?? a.occurredAt ?? "") - Date.parse(b.at ?? b.occurredAt ?? ""));
+/** Events in the order they happened; a station's steps of one instant in their natural order. */
+const sortByTime = (events: readonly OrderEvent[]): OrderEvent[] =>
+  [...events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || stepRank[a.type] - stepRank[b.type]);
 
 export type CollectDecision = { ok: true } | { ok: false; reason: "NOT_READY" | "ALREADY_COLLECTED" };
 

@@ -41,7 +41,7 @@ describe("order projection", () => {
     expect(done.status).toBe("READY");
     expect(done.readyAt).toBe(t(9));
     expect(done.timeline.map((entry) => entry.type)).toEqual([
-      "OrderPlaced", "ItemQueued", "OrderInPreparation", "ItemQueued", "ItemStarted", "ItemStarted", "ItemReady", "ItemReady", "OrderReady",
+      "OrderPlaced", "OrderInPreparation", "ItemQueued", "ItemQueued", "ItemStarted", "ItemStarted", "ItemReady", "ItemReady", "OrderReady",
     ]);
   });
 
@@ -60,6 +60,20 @@ describe("order projection", () => {
   it("applies events in time order whatever order they are stored in", () => {
     const view = projectOrder(record, [ready("o1.1", 6), started("o1.1", 1, 6), queued("o1.1", 1, 6)]);
     expect(view.items[0]?.status).toBe("READY");
+  });
+
+  it("makes the same view whatever order the kitchen's and the bar's reports arrive in", () => {
+    const events = [queued("o1.1", 1, 6), queued("o1.2", 2, 9), started("o1.1", 3, 6), started("o1.2", 3, 9), ready("o1.1", 6), ready("o1.2", 9)];
+    const kitchen = events.filter((event) => event.type !== "OrderCollected" && event.data.station === "KITCHEN");
+    const bar = events.filter((event) => event.type !== "OrderCollected" && event.data.station === "BAR");
+    const live = [...bar, ...kitchen].reduce(applyEvent, initialView(record));
+    expect(live).toEqual(projectOrder(record, events));
+    expect(live.timeline.find((entry) => entry.type === "OrderInPreparation")?.at).toBe(t(1));
+  });
+
+  it("puts steps of the same instant in their natural order", () => {
+    const view = projectOrder(record, [started("o1.1", 1, 1), ready("o1.1", 1), queued("o1.1", 1, 1)]);
+    expect(view.timeline.filter((entry) => entry.itemId).map((entry) => entry.type)).toEqual(["ItemQueued", "ItemStarted", "ItemReady"]);
   });
 
   it("never takes a READY item back, but lets a restarted station queue a started one again", () => {
