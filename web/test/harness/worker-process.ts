@@ -13,7 +13,9 @@ export type WorkerProcess = {
 
 /** Runs a real worker process (`kitchen` or `bar`), exactly as `npm start` does. */
 export function startWorker(name: "kitchen" | "bar", env: Record<string, string>): WorkerProcess {
-  const child = spawn(`${root}node_modules/.bin/tsx`, [`${name}-worker/src/main.ts`], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // One process, tsx as a loader: the `tsx` command would run the worker in a child of its
+  // own, which a SIGKILL of the command leaves running.
+  const child = spawn(process.execPath, ["--import", "tsx", `${name}-worker/src/main.ts`], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
