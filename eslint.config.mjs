@@ -2,6 +2,7 @@
 // so configuration is parsed (and validated) once per process.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/test-results/**", "**/playwright-report/**", "**/next-env.d.ts"] },
@@ -17,4 +18,6 @@ export default tseslint.config(
     files: ["**/env.ts", "**/instrumentation.ts", "**/test/**", "stack/**", "**/*.config.ts", "**/*.config.mjs", "**/e2e/**", "**/bench/**"],
     rules: { "no-restricted-properties": "off" },
   },
+  // Layout is Prettier's job (`npm run format`); lint only the code's meaning.
+  prettier,
 );

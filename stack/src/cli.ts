@@ -67,9 +67,9 @@ async function startCommand(): Promise<number> {
   }
 }
 
-/** Lint and typecheck, then every workspace's tests and the web e2e against a throwaway stack. */
+/** Format check, lint and typecheck, then every workspace's tests and the web e2e against a throwaway stack. */
 async function testCommand(): Promise<number> {
-  const phases: PhaseResult[] = [await runPhase(log, "lint+typecheck", "npx", ["turbo", "run", "lint", "typecheck"], childEnv())];
+  const phases: PhaseResult[] = [await runPhase(log, "format+lint+typecheck", "npm", ["run", "check"], childEnv())];
   if (!wasInterrupted(phases)) {
     const dataDir = await mkdtemp(join(tmpdir(), "bakery-stack-test-"));
     try {
