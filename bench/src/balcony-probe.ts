@@ -26,7 +26,14 @@ export async function createBalconyProbe(opts: { kafka: Kafka; topic: string; no
       const at = opts.now();
       sentAt.set(id, at);
       await publisher.publish(opts.topic, ItemReady, [
-        { id, type: "ItemReady", version: 1, occurredAt: new Date().toISOString(), orderId, data: { itemId: `${orderId}.1`, menuItemId: 1, name: "Batata Frita", station: "KITCHEN" } },
+        {
+          id,
+          type: "ItemReady",
+          version: 1,
+          occurredAt: new Date().toISOString(),
+          orderId,
+          data: { itemId: `${orderId}.1`, menuItemId: 1, name: "Batata Frita", station: "KITCHEN" },
+        },
       ]);
       return id;
     },

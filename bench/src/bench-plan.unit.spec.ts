@@ -26,7 +26,8 @@ describe("run names", () => {
     const id = newRunId(new Date(Date.UTC(2026, 10, 25, 19, 30, 5)), "ab12");
     expect(id).toBe("bench-20261125-193005-ab12");
     const names = runNames(id);
-    for (const name of [...Object.values(names.topics), ...Object.values(names.dbs)]) expect(name).toMatch(/^[a-zA-Z0-9._-]+$/);
+    for (const name of [...Object.values(names.topics), ...Object.values(names.dbs)])
+      expect(name).toMatch(/^[a-zA-Z0-9._-]+$/);
     expect(new Set(Object.values(names.topics)).size).toBe(5);
   });
 });

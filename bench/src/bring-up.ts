@@ -32,28 +32,51 @@ export type Bakery = Awaited<ReturnType<typeof bringUp>>;
  * then `next start` and both workers through their `npm run start`, on the run's own
  * topics and databases. Their output goes to files in `logDir`.
  */
-export async function bringUp(opts: { names: RunNames; logDir: string; log: StackLog; step: (line: string) => void; profileDir?: string }) {
+export async function bringUp(opts: {
+  names: RunNames;
+  logDir: string;
+  log: StackLog;
+  step: (line: string) => void;
+  profileDir?: string;
+}) {
   const { names } = opts;
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => opts.log.warn("cleanup failed", { err: String(err) }));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((err: unknown) => opts.log.warn("cleanup failed", { err: String(err) }));
   };
   try {
     const stack = await acquire(opts.log, opts.step);
     cleanups.push(stack.stop);
 
     opts.step("creating the run's topics (6 partitions each)");
-    const kafka = new Kafka({ clientId: "bench-admin", brokers: stack.env.KAFKA_BROKERS.split(","), logLevel: logLevel.WARN });
+    const kafka = new Kafka({
+      clientId: "bench-admin",
+      brokers: stack.env.KAFKA_BROKERS.split(","),
+      logLevel: logLevel.WARN,
+    });
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, [...Object.values(names.topics), ...Object.values(names.ceilingTopics), ...Object.values(names.bareTopics)], PARTITIONS);
+    await ensureTopics(
+      admin,
+      [...Object.values(names.topics), ...Object.values(names.ceilingTopics), ...Object.values(names.bareTopics)],
+      PARTITIONS,
+    );
     await admin.disconnect();
     if (stack.kind === "external") cleanups.push(() => dropRunData(stack.env, names, opts.log));
 
     const staffPassword = randomBytes(12).toString("base64url");
     const env = childEnv(stack.env, { ...appEnv(names, { staffPassword }), NODE_ENV: "production" });
     opts.step("building the web app: npx turbo run build --filter=@bakery/web");
-    await runChecked({ what: "next build", name: "build", command: "npx", args: ["turbo", "run", "build", "--filter=@bakery/web", "--output-logs=errors-only"], cwd: REPO_ROOT, env, output: { kind: "lines", onLine: () => undefined } });
+    await runChecked({
+      what: "next build",
+      name: "build",
+      command: "npx",
+      args: ["turbo", "run", "build", "--filter=@bakery/web", "--output-logs=errors-only"],
+      cwd: REPO_ROOT,
+      env,
+      output: { kind: "lines", onLine: () => undefined },
+    });
 
     const buildIdFile = join(REPO_ROOT, "web", ".next", "BUILD_ID");
     const buildId = await readFile(buildIdFile, "utf8").catch(() => "");
@@ -61,10 +84,26 @@ export async function bringUp(opts: { names: RunNames; logDir: string; log: Stac
     const rebuiltMeanwhile = async () => (await readFile(buildIdFile, "utf8").catch(() => "")) !== buildId;
     const webPort = await firstFreePort(3301);
     const preload = fileURLToPath(new URL("./cpu-profile-preload.mjs", import.meta.url));
-    const profileEnv = opts.profileDir ? { NODE_OPTIONS: `--import ${preload}`, BENCH_CPU_PROFILE_DIR: opts.profileDir } : {};
+    const profileEnv = opts.profileDir
+      ? { NODE_OPTIONS: `--import ${preload}`, BENCH_CPU_PROFILE_DIR: opts.profileDir }
+      : {};
     const start = (name: string, workspace: string, extraArgs: string[] = []) => {
-      const [command, args] = withFdLimit("npm", ["run", "start", "-w", workspace, ...(extraArgs.length ? ["--", ...extraArgs] : [])]);
-      const group = spawnGroup({ name, command, args, cwd: REPO_ROOT, env: { ...env, ...profileEnv }, output: { kind: "file", path: join(opts.logDir, `${name}.log`) }, dieWithParent: true });
+      const [command, args] = withFdLimit("npm", [
+        "run",
+        "start",
+        "-w",
+        workspace,
+        ...(extraArgs.length ? ["--", ...extraArgs] : []),
+      ]);
+      const group = spawnGroup({
+        name,
+        command,
+        args,
+        cwd: REPO_ROOT,
+        env: { ...env, ...profileEnv },
+        output: { kind: "file", path: join(opts.logDir, `${name}.log`) },
+        dieWithParent: true,
+      });
       cleanups.push(async () => void (await group.stop(20_000)));
       return group;
     };
@@ -88,7 +127,20 @@ export async function bringUp(opts: { names: RunNames; logDir: string; log: Stac
       { name: "kafka", match: (p) => p.pid === kafkaPid },
       { name: "ferretdb", match: (p) => p.pid === ferretPid },
     ];
-    return { stackKind: stack.kind, env: stack.env, staffPassword, baseUrl, webPort, web, kitchen, bar, webServerPid, roles, rebuiltMeanwhile, stop };
+    return {
+      stackKind: stack.kind,
+      env: stack.env,
+      staffPassword,
+      baseUrl,
+      webPort,
+      web,
+      kitchen,
+      bar,
+      webServerPid,
+      roles,
+      rebuiltMeanwhile,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -101,7 +153,12 @@ async function acquire(log: StackLog, step: (line: string) => void): Promise<Acq
   const external = readExternalStack();
   if (external) {
     step(`using the stack named by KAFKA_BROKERS=${external.KAFKA_BROKERS} and MONGODB_URL=${external.MONGODB_URL}`);
-    return { kind: "external", env: external, mongoPort: Number(new URL(external.MONGODB_URL).port || 27017), stop: async () => undefined };
+    return {
+      kind: "external",
+      env: external,
+      mongoPort: Number(new URL(external.MONGODB_URL).port || 27017),
+      stop: async () => undefined,
+    };
   }
   const dataDir = await mkdtemp(join(tmpdir(), "bakery-bench-"));
   const [kafkaPort, kafkaControllerPort, mongoPort] = [await freePort(), await freePort(), await freePort()];
@@ -142,7 +199,13 @@ async function waitHealthy(baseUrl: string, groups: readonly ProcessGroup[]): Pr
 /** The process that holds the web's sockets: `next-server` under npm and sh in the web's process group. */
 async function findNextServer(pgid: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const found = listProcesses().find((p) => p.pgrp === pgid && (p.comm.startsWith("next-server") || / next start/.test(p.cmdline)) && p.comm !== "sh" && !p.cmdline.startsWith("npm"));
+    const found = listProcesses().find(
+      (p) =>
+        p.pgrp === pgid &&
+        (p.comm.startsWith("next-server") || / next start/.test(p.cmdline)) &&
+        p.comm !== "sh" &&
+        !p.cmdline.startsWith("npm"),
+    );
     if (found) return found.pid;
     await sleep(100);
   }
@@ -151,11 +214,27 @@ async function findNextServer(pgid: number): Promise<number> {
 
 /** On someone else's stack, leave nothing behind: the run's topics and databases go. */
 async function dropRunData(env: StackEnv, names: RunNames, log: StackLog): Promise<void> {
-  const admin = new Kafka({ clientId: "bench-admin", brokers: env.KAFKA_BROKERS.split(","), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: "bench-admin",
+    brokers: env.KAFKA_BROKERS.split(","),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
-  await admin.deleteTopics({ topics: [...Object.values(names.topics), ...Object.values(names.ceilingTopics), ...Object.values(names.bareTopics)] }).catch((err: unknown) => log.warn("could not delete the run's topics", { err: String(err) }));
+  await admin
+    .deleteTopics({
+      topics: [
+        ...Object.values(names.topics),
+        ...Object.values(names.ceilingTopics),
+        ...Object.values(names.bareTopics),
+      ],
+    })
+    .catch((err: unknown) => log.warn("could not delete the run's topics", { err: String(err) }));
   await admin.disconnect();
   const client = await MongoClient.connect(env.MONGODB_URL, { serverSelectionTimeoutMS: 5_000 });
-  for (const db of Object.values(names.dbs)) await client.db(db).dropDatabase().catch(() => undefined);
+  for (const db of Object.values(names.dbs))
+    await client
+      .db(db)
+      .dropDatabase()
+      .catch(() => undefined);
   await client.close();
 }

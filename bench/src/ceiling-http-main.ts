@@ -8,9 +8,14 @@ import { createBareOrderServer } from "./ceiling-http";
 
 async function main(): Promise<void> {
   const [port, mongoUrl, dbName, brokers, foods, drinks, orderUpdates] = process.argv.slice(2);
-  if (!port || !mongoUrl || !dbName || !brokers || !foods || !drinks || !orderUpdates) throw new Error("usage: ceiling-http-main.ts <port> <mongodb url> <db> <brokers> <foods> <drinks> <order-updates>");
+  if (!port || !mongoUrl || !dbName || !brokers || !foods || !drinks || !orderUpdates)
+    throw new Error("usage: ceiling-http-main.ts <port> <mongodb url> <db> <brokers> <foods> <drinks> <order-updates>");
   const { client, db } = await connectMongo(mongoUrl, dbName);
-  const producer = new Kafka({ clientId: "bench-bare-http", brokers: brokers.split(","), logLevel: logLevel.WARN }).producer({ allowAutoTopicCreation: false });
+  const producer = new Kafka({
+    clientId: "bench-bare-http",
+    brokers: brokers.split(","),
+    logLevel: logLevel.WARN,
+  }).producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const server = await createBareOrderServer({ db, producer, topics: { foods, drinks, orderUpdates } });
   server.keepAliveTimeout = 60_000;

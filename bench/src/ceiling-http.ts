@@ -25,11 +25,19 @@ type OrderDoc = Omit<OrderRecord, "id"> & { _id: string; pickupKey: string };
  * server with the same indexes, 201 after the inserts, then the same produce (foods,
  * drinks, OrderPlaced; acks = all, micro-batched) and the outbox entry removed.
  */
-export async function createBareOrderServer(deps: { db: Db; producer: Producer; topics: { foods: string; drinks: string; orderUpdates: string } }): Promise<Server> {
+export async function createBareOrderServer(deps: {
+  db: Db;
+  producer: Producer;
+  topics: { foods: string; drinks: string; orderUpdates: string };
+}): Promise<Server> {
   const menu = new Map(MENU_SEED.map((item) => [item.id, item]));
   const outbox = deps.db.collection<OutboxDoc>("outbox");
   const orders = deps.db.collection<OrderDoc>("orders");
-  await Promise.all([orders.createIndex({ pickupKey: 1 }, { unique: true }), orders.createIndex({ placedAt: -1 }), outbox.createIndex({ createdAt: 1 })]);
+  await Promise.all([
+    orders.createIndex({ pickupKey: 1 }, { unique: true }),
+    orders.createIndex({ placedAt: -1 }),
+    outbox.createIndex({ createdAt: 1 }),
+  ]);
   const sender = createRawSender(deps.producer);
   const removeFromOutbox = createMicroBatcher<string, void>(async (ids) => {
     await outbox.deleteMany({ _id: { $in: ids } });
@@ -44,10 +52,21 @@ export async function createBareOrderServer(deps: { db: Db; producer: Producer; 
       return { status: 400, json: { error: { code: "VALIDATION", message: "Body is not valid JSON" } } };
     }
     const parsed = PlaceOrderRequest.safeParse(json);
-    if (!parsed.success) return { status: 400, json: { error: { code: "VALIDATION", message: parsed.error.issues[0]?.message ?? "invalid" } } };
+    if (!parsed.success)
+      return {
+        status: 400,
+        json: { error: { code: "VALIDATION", message: parsed.error.issues[0]?.message ?? "invalid" } },
+      };
     const orderId = randomBytes(16).toString("base64url");
     const now = Date.now();
-    const built = buildBareOrder({ orderId, customerName: parsed.data.customerName, lines: parsed.data.items, menu, now, pickupCode: pickupCode() });
+    const built = buildBareOrder({
+      orderId,
+      customerName: parsed.data.customerName,
+      lines: parsed.data.items,
+      menu,
+      now,
+      pickupCode: pickupCode(),
+    });
     if (!built) return { status: 422, json: { error: { code: "UNKNOWN_ITEM", message: "not on the menu" } } };
     await outbox.insertOne({ _id: orderId, createdAt: new Date(now), messages: built.messages });
     const day = built.record.placedAt.slice(0, 10);
@@ -80,10 +99,16 @@ export async function createBareOrderServer(deps: { db: Db; producer: Producer; 
       res.end(text);
     };
     if (req.method === "GET" && req.url === "/health") return reply(200, { status: "ok" });
-    if (req.method !== "POST" || req.url !== "/api/orders") return reply(404, { error: { code: "NOT_FOUND", message: "no route" } });
-    if (!req.headers["content-type"]?.includes("application/json")) return reply(415, { error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "JSON only" } });
+    if (req.method !== "POST" || req.url !== "/api/orders")
+      return reply(404, { error: { code: "NOT_FOUND", message: "no route" } });
+    if (!req.headers["content-type"]?.includes("application/json"))
+      return reply(415, { error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "JSON only" } });
     readBody(req)
-      .then((body) => (body === undefined ? { status: 413, json: { error: { code: "PAYLOAD_TOO_LARGE", message: "too large" } } } : place(body)))
+      .then((body) =>
+        body === undefined
+          ? { status: 413, json: { error: { code: "PAYLOAD_TOO_LARGE", message: "too large" } } }
+          : place(body),
+      )
       .then(({ status, json }) => reply(status, json))
       .catch(() => reply(500, { error: { code: "INTERNAL", message: "Something went wrong" } }));
   });

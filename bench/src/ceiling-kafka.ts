@@ -19,7 +19,10 @@ const menu = new Map(MENU_SEED.map((item) => [item.id, item]));
  * projector, and READY is seen on order-updates as in the e2e test. Closed loop: a fixed
  * number of orders is kept in flight, so the figure is the pipeline's maximum throughput.
  */
-export async function runKafkaCeiling(deps: { now: () => number; progress: (line: string) => void }, req: KafkaCeilingRequest): Promise<KafkaCeilingResult> {
+export async function runKafkaCeiling(
+  deps: { now: () => number; progress: (line: string) => void },
+  req: KafkaCeilingRequest,
+): Promise<KafkaCeilingResult> {
   const kafka = new Kafka({ clientId: "bench-ceiling", brokers: req.brokers, logLevel: logLevel.WARN });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
@@ -32,7 +35,14 @@ export async function runKafkaCeiling(deps: { now: () => number; progress: (line
 
   const sendOrder = () => {
     const orderId = randomBytes(16).toString("base64url");
-    const order = buildBareOrder({ orderId, customerName: BENCH_ORDER.customerName, lines: BENCH_ORDER.items, menu, now: Date.now(), pickupCode: "ACDE" });
+    const order = buildBareOrder({
+      orderId,
+      customerName: BENCH_ORDER.customerName,
+      lines: BENCH_ORDER.items,
+      menu,
+      now: Date.now(),
+      pickupCode: "ACDE",
+    });
     if (!order) throw new Error("the bench order is not on the menu");
     tracker.placed(orderId, ITEMS_PER_ORDER, deps.now());
     sent++;
@@ -50,7 +60,12 @@ export async function runKafkaCeiling(deps: { now: () => number; progress: (line
     }
     if (sending) sendOrder();
   });
-  const feed = await startReadyFeed({ kafka, topic: req.topics.orderUpdates, groupId: `bench-ceiling-${randomUUID()}`, onItemReady: (orderId, itemId) => tracker.itemReady(orderId, itemId, deps.now()) });
+  const feed = await startReadyFeed({
+    kafka,
+    topic: req.topics.orderUpdates,
+    groupId: `bench-ceiling-${randomUUID()}`,
+    onItemReady: (orderId, itemId) => tracker.itemReady(orderId, itemId, deps.now()),
+  });
   try {
     for (let i = 0; i < req.window; i++) sendOrder();
     await sleep(req.warmMs);

@@ -20,7 +20,8 @@ if (dir) {
     written = true;
     // A session on the main thread answers synchronously, so this works inside "exit".
     session.post("Profiler.stop", (err, result) => {
-      if (!err && result) writeFileSync(join(dir, `CPU.bench.${Date.now()}.${process.pid}.0.cpuprofile`), JSON.stringify(result.profile));
+      if (!err && result)
+        writeFileSync(join(dir, `CPU.bench.${Date.now()}.${process.pid}.0.cpuprofile`), JSON.stringify(result.profile));
     });
   });
 }

@@ -10,9 +10,14 @@ type Mark = { at: number; ticks: Map<string, number>; busy: number };
 export type CpuUse = Record<string, number>;
 
 /** Turns two readings into cores used: the difference in CPU ticks over the wall-clock seconds between them. */
-export function coresUsed(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>, seconds: number): CpuUse {
+export function coresUsed(
+  before: ReadonlyMap<string, number>,
+  after: ReadonlyMap<string, number>,
+  seconds: number,
+): CpuUse {
   const use: CpuUse = {};
-  for (const [name, ticks] of after) use[name] = seconds > 0 ? Math.max(0, ticks - (before.get(name) ?? 0)) / CLOCK_TICKS / seconds : 0;
+  for (const [name, ticks] of after)
+    use[name] = seconds > 0 ? Math.max(0, ticks - (before.get(name) ?? 0)) / CLOCK_TICKS / seconds : 0;
   return use;
 }
 

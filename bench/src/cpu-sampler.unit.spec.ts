@@ -3,8 +3,15 @@ import { coresUsed } from "./cpu-sampler";
 
 describe("coresUsed", () => {
   it("turns tick differences into cores over the interval", () => {
-    const before = new Map([["web", 1000], ["kafka", 50]]);
-    const after = new Map([["web", 1150], ["kafka", 100], ["load", 20]]);
+    const before = new Map([
+      ["web", 1000],
+      ["kafka", 50],
+    ]);
+    const after = new Map([
+      ["web", 1150],
+      ["kafka", 100],
+      ["load", 20],
+    ]);
     expect(coresUsed(before, after, 1)).toEqual({ web: 1.5, kafka: 0.5, load: 0.2 });
   });
 

@@ -1,6 +1,11 @@
 /** The parts of a V8 .cpuprofile (as written by `node --cpu-prof`) that a summary needs. */
 export type CpuProfile = {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    hitCount?: number;
+    children?: number[];
+  }[];
   startTime: number;
   endTime: number;
   samples?: number[];
@@ -20,7 +25,10 @@ export function originOf(url: string, functionName: string): string {
  * Self time by origin and by function, in ms, largest first. Each sample is worth
  * (end - start) / samples; a node's hits are its samples.
  */
-export function summarizeProfile(profile: CpuProfile, topFunctions = 20): { totalMs: number; byOrigin: [string, number][]; byFunction: [string, number][] } {
+export function summarizeProfile(
+  profile: CpuProfile,
+  topFunctions = 20,
+): { totalMs: number; byOrigin: [string, number][]; byFunction: [string, number][] } {
   const hits = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
   const totalMs = (profile.endTime - profile.startTime) / 1000;
   const perHit = hits > 0 ? totalMs / hits : 0;
@@ -67,10 +75,15 @@ export function inclusiveTimes(profile: CpuProfile, top = 20): [string, number][
   for (const id of order.reverse()) {
     const node = byId.get(id);
     if (!node) continue;
-    totals.set(id, (node.hitCount ?? 0) * perHit + (node.children ?? []).reduce((sum, child) => sum + (totals.get(child) ?? 0), 0));
+    totals.set(
+      id,
+      (node.hitCount ?? 0) * perHit + (node.children ?? []).reduce((sum, child) => sum + (totals.get(child) ?? 0), 0),
+    );
   }
   const byKey = new Map<string, number>();
-  const walk: { id: number; open: ReadonlySet<string> }[] = profile.nodes.filter((node) => !childIds.has(node.id)).map((node) => ({ id: node.id, open: new Set<string>() }));
+  const walk: { id: number; open: ReadonlySet<string> }[] = profile.nodes
+    .filter((node) => !childIds.has(node.id))
+    .map((node) => ({ id: node.id, open: new Set<string>() }));
   while (walk.length > 0) {
     const { id, open } = walk.pop() as { id: number; open: ReadonlySet<string> };
     const node = byId.get(id);
@@ -89,11 +102,15 @@ export function profileLines(profile: CpuProfile, topFunctions = 20): string[] {
   const summary = summarizeProfile(profile, topFunctions);
   const idle = summary.byOrigin.find(([origin]) => origin === "(idle)")?.[1] ?? 0;
   const busy = Math.max(1e-9, summary.totalMs - idle);
-  const line = ([name, ms]: [string, number]) => `${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(7)} ms  ${name}`;
+  const line = ([name, ms]: [string, number]) =>
+    `${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(7)} ms  ${name}`;
   return [
     `busy ${(busy / 1000).toFixed(1)} s of ${(summary.totalMs / 1000).toFixed(1)} s profiled`,
     "by origin:",
-    ...summary.byOrigin.filter(([origin]) => origin !== "(idle)").slice(0, 12).map(line),
+    ...summary.byOrigin
+      .filter(([origin]) => origin !== "(idle)")
+      .slice(0, 12)
+      .map(line),
     "hottest functions (self time):",
     ...summary.byFunction.filter(([name]) => !name.startsWith("(idle)")).map(line),
     "heaviest calls (self + callees):",

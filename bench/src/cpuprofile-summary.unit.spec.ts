@@ -19,13 +19,20 @@ describe("summarizeProfile", () => {
       endTime: 4_000_000,
       nodes: [
         { id: 1, callFrame: { functionName: "(root)", url: "", lineNumber: -1 }, hitCount: 0 },
-        { id: 2, callFrame: { functionName: "parse", url: "file:///w/node_modules/zod/v4/core.js", lineNumber: 9 }, hitCount: 3 },
+        {
+          id: 2,
+          callFrame: { functionName: "parse", url: "file:///w/node_modules/zod/v4/core.js", lineNumber: 9 },
+          hitCount: 3,
+        },
         { id: 3, callFrame: { functionName: "(idle)", url: "", lineNumber: -1 }, hitCount: 1 },
       ],
     };
     const summary = summarizeProfile(profile);
     expect(summary.totalMs).toBe(4000);
-    expect(summary.byOrigin).toEqual([["zod", 3000], ["(idle)", 1000]]);
+    expect(summary.byOrigin).toEqual([
+      ["zod", 3000],
+      ["(idle)", 1000],
+    ]);
     expect(summary.byFunction[0]).toEqual(["parse v4/core.js:10", 3000]);
   });
 });

@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { PlaceOrdersRequest, PlaceOrdersResult, SettleRequest, SettleResult, StepRequest, StepResult } from "./load-protocol";
+import type {
+  PlaceOrdersRequest,
+  PlaceOrdersResult,
+  SettleRequest,
+  SettleResult,
+  StepRequest,
+  StepResult,
+} from "./load-protocol";
 import { runOpenLoop } from "./open-loop";
 import { countError, ITEMS_PER_ORDER, type OrderClient } from "./order-client";
 import { summarize } from "./percentiles";
@@ -13,7 +20,12 @@ const SAMPLE_EVERY_MS = 250;
  * rate, waiting for the backlog to empty, and placing orders for the SSE scenarios.
  * `completions` is fed by the ready tracker; it is the one place that hears of READY orders.
  */
-export function createE2eScenarios(deps: { client: OrderClient; tracker: ReadyTracker; now: () => number; completions: { listen(listener: (c: Completion) => void): () => void } }) {
+export function createE2eScenarios(deps: {
+  client: OrderClient;
+  tracker: ReadyTracker;
+  now: () => number;
+  completions: { listen(listener: (c: Completion) => void): () => void };
+}) {
   const { client, tracker, now } = deps;
   let unanswered = 0;
 
@@ -35,7 +47,10 @@ export function createE2eScenarios(deps: { client: OrderClient; tracker: ReadyTr
     });
     const samples: BacklogSample[] = [];
     const waiting = () => sent - readyAt.length;
-    const sampler = setInterval(() => samples.push({ t: (now() - startedAt) / 1000, waiting: waiting() }), SAMPLE_EVERY_MS);
+    const sampler = setInterval(
+      () => samples.push({ t: (now() - startedAt) / 1000, waiting: waiting() }),
+      SAMPLE_EVERY_MS,
+    );
 
     try {
       await runOpenLoop({
@@ -74,7 +89,15 @@ export function createE2eScenarios(deps: { client: OrderClient; tracker: ReadyTr
       const readyInWindow = readyAt.filter((t) => t >= windowStart && t < windowEnd).length;
       const readyRate = windowEnd > windowStart ? readyInWindow / ((windowEnd - windowStart) / 1000) : 0;
       const secondHalf = samples.filter((s) => s.t >= durationMs / 2000 && s.t <= durationMs / 1000);
-      const figures = { rate: req.rate, sent, failed, readyRate, backlogSlope: backlogSlope(secondHalf), drained, abandoned };
+      const figures = {
+        rate: req.rate,
+        sent,
+        failed,
+        readyRate,
+        backlogSlope: backlogSlope(secondHalf),
+        drained,
+        abandoned,
+      };
       return {
         rate: req.rate,
         durationMs,

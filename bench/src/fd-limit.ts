@@ -9,7 +9,10 @@ export const FD_WANTED = 65_536;
  * `exec` keeps the pid: the process we track is the program itself.
  */
 export function withFdLimit(command: string, args: readonly string[]): [string, string[]] {
-  return ["bash", ["-c", `ulimit -n ${FD_WANTED} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"`, command, ...args]];
+  return [
+    "bash",
+    ["-c", `ulimit -n ${FD_WANTED} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"`, command, ...args],
+  ];
 }
 
 /** Soft and hard open-file limits from a /proc/<pid>/limits text. */

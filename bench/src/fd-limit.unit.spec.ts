@@ -4,7 +4,8 @@ import { parseFdLimits, withFdLimit } from "./fd-limit";
 
 describe("parseFdLimits", () => {
   it("reads soft and hard limits", () => {
-    const text = "Limit                     Soft Limit           Hard Limit           Units\nMax open files            20000                20000                files\n";
+    const text =
+      "Limit                     Soft Limit           Hard Limit           Units\nMax open files            20000                20000                files\n";
     expect(parseFdLimits(text)).toEqual({ soft: 20000, hard: 20000 });
   });
 });

@@ -11,7 +11,8 @@ import { stationEventsOf } from "./raw-messages";
 
 async function main(): Promise<void> {
   const [role, brokers, groupId, input, output] = process.argv.slice(2);
-  if ((role !== "station" && role !== "projector") || !brokers || !groupId || !input || !output) throw new Error("usage: kafka-relay.ts <station|projector> <brokers> <group> <input> <output>");
+  if ((role !== "station" && role !== "projector") || !brokers || !groupId || !input || !output)
+    throw new Error("usage: kafka-relay.ts <station|projector> <brokers> <group> <input> <output>");
   const kafka = new Kafka({ clientId: `bench-relay-${role}`, brokers: brokers.split(","), logLevel: logLevel.WARN });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1000 });

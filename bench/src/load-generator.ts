@@ -51,7 +51,12 @@ async function startSystemUnderTest(init: LoadInit) {
   const kafka = new Kafka({ clientId: "bench-load", brokers: init.brokers, logLevel: logLevel.WARN });
   const listeners = new Set<(c: Completion) => void>();
   const tracker = createReadyTracker((c) => listeners.forEach((listener) => listener(c)));
-  await startReadyFeed({ kafka, topic: init.updatesTopic, groupId: `${init.runId}-load-${randomUUID().slice(0, 8)}`, onItemReady: (orderId, itemId) => tracker.itemReady(orderId, itemId, now()) });
+  await startReadyFeed({
+    kafka,
+    topic: init.updatesTopic,
+    groupId: `${init.runId}-load-${randomUUID().slice(0, 8)}`,
+    onItemReady: (orderId, itemId) => tracker.itemReady(orderId, itemId, now()),
+  });
   const probe: BalconyProbe = await createBalconyProbe({ kafka, topic: init.balconyTopic, now });
   const client = createOrderClient(init.baseUrl, init.connections);
   const e2e = createE2eScenarios({

@@ -12,7 +12,8 @@ import { tsEntryCommand } from "./ts-entry";
 export function startLoadProcess(opts: { onLine: (line: string) => void }) {
   const [command, args] = tsEntryCommand("./load-generator.ts");
   const child = spawn(command, args, { cwd: REPO_ROOT, env: childEnv(), stdio: ["ignore", "pipe", "pipe", "ipc"] });
-  for (const stream of [child.stdout, child.stderr]) if (stream) createInterface({ input: stream }).on("line", (line) => opts.onLine(`load | ${line}`));
+  for (const stream of [child.stdout, child.stderr])
+    if (stream) createInterface({ input: stream }).on("line", (line) => opts.onLine(`load | ${line}`));
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
   let nextId = 1;
   let exited = false;

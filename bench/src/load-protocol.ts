@@ -48,9 +48,22 @@ export type PlaceOrdersRequest = { count: number; concurrency: number };
 export type PlaceOrdersResult = { orderIds: string[]; failed: number };
 
 export type StreamsOpenRequest = { target: number; orderIds: string[]; concurrency: number; budgetMs: number };
-export type StreamsOpenResult = { held: number; attempted: number; failures: Record<string, number>; connect: Summary; tookMs: number; outOfBudget: boolean };
+export type StreamsOpenResult = {
+  held: number;
+  attempted: number;
+  failures: Record<string, number>;
+  connect: Summary;
+  tookMs: number;
+  outOfBudget: boolean;
+};
 export type StreamsProbeRequest = { rate: number; durationMs: number; waitMs: number };
-export type StreamsProbeResult = { injected: number; expected: number; received: number; latency: Summary; held: number };
+export type StreamsProbeResult = {
+  injected: number;
+  expected: number;
+  received: number;
+  latency: Summary;
+  held: number;
+};
 
 export type KafkaCeilingRequest = {
   brokers: string[];
@@ -62,7 +75,13 @@ export type KafkaCeilingRequest = {
 export type KafkaCeilingResult = { throughput: number; completed: number; sent: number; e2e: Summary };
 
 export type SaturateRequest = { baseUrl: string; concurrency: number; warmMs: number; durationMs: number };
-export type SaturateResult = { throughput: number; accepted: number; failed: number; errors: Record<string, number>; accept: Summary };
+export type SaturateResult = {
+  throughput: number;
+  accepted: number;
+  failed: number;
+  errors: Record<string, number>;
+  accept: Summary;
+};
 
 export type Scenarios = {
   init: [LoadInit, { fdLimit: number }];
@@ -78,4 +97,5 @@ export type Scenarios = {
 export type ScenarioName = keyof Scenarios;
 
 export type ToLoad = { id: number; scenario: ScenarioName; body: unknown } | { id: 0; scenario: "exit"; body: null };
-export type FromLoad = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string } | { progress: string };
+export type FromLoad =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string } | { progress: string };

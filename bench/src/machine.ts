@@ -3,7 +3,16 @@ import { FERRETDB_VERSION } from "@bakery/stack/provision-ferretdb";
 import { KAFKA_VERSION } from "@bakery/stack/provision-kafka";
 import { fdLimitsOf } from "./fd-limit";
 
-export type Machine = { cores: number; cpuModel: string; memoryGiB: number; node: string; kafka: string; ferretdb: string; fdLimit: { soft: number; hard: number }; kernel: string };
+export type Machine = {
+  cores: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  kafka: string;
+  ferretdb: string;
+  fdLimit: { soft: number; hard: number };
+  kernel: string;
+};
 
 /** What the figures were measured on; Kafka and FerretDB versions are the stack's constants. */
 export function describeMachine(): Machine {

@@ -40,12 +40,25 @@ async function main(): Promise<number> {
   await mkdir(profileDir ?? workDir, { recursive: true });
   const { step, elapsedS } = createProgress();
   const machine = describeMachine();
-  step(`run ${runId} (${plan.mode}); ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Kafka ${machine.kafka}, FerretDB ${machine.ferretdb}; logs in ${workDir}`);
-  step(`open-file limit here ${machine.fdLimit.soft} (hard ${machine.fdLimit.hard}); children are raised to min(65536, hard)`);
+  step(
+    `run ${runId} (${plan.mode}); ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Kafka ${machine.kafka}, FerretDB ${machine.ferretdb}; logs in ${workDir}`,
+  );
+  step(
+    `open-file limit here ${machine.fdLimit.soft} (hard ${machine.fdLimit.hard}); children are raised to min(65536, hard)`,
+  );
 
   const names = runNames(runId);
-  const bakery = await bringUp({ names, logDir: workDir, log: createStackLog("bench stack", "warn"), step, ...(profileDir ? { profileDir } : {}) });
-  const appPids = (pgid: number) => listProcesses().filter((p) => p.pgrp === pgid).map((p) => p.pid);
+  const bakery = await bringUp({
+    names,
+    logDir: workDir,
+    log: createStackLog("bench stack", "warn"),
+    step,
+    ...(profileDir ? { profileDir } : {}),
+  });
+  const appPids = (pgid: number) =>
+    listProcesses()
+      .filter((p) => p.pgrp === pgid)
+      .map((p) => p.pid);
   const apps = [
     { name: "web (next-server)", pids: appPids(bakery.web.pid) },
     { name: "kitchen worker", pids: appPids(bakery.kitchen.pid) },
@@ -60,29 +73,67 @@ async function main(): Promise<number> {
   try {
     load = startLoadProcess({ onLine: step });
     const loadPid = load.pid;
-    const init = await load.run("init", { runId, baseUrl: bakery.baseUrl, brokers: bakery.env.KAFKA_BROKERS.split(","), updatesTopic: names.topics.orderUpdates, balconyTopic: names.topics.balcony, connections: plan.connections });
-    step(`load generator pid ${loadPid} ready (open-file limit ${init.fdLimit}); web is next-server pid ${bakery.webServerPid}`);
+    const init = await load.run("init", {
+      runId,
+      baseUrl: bakery.baseUrl,
+      brokers: bakery.env.KAFKA_BROKERS.split(","),
+      updatesTopic: names.topics.orderUpdates,
+      balconyTopic: names.topics.balcony,
+      connections: plan.connections,
+    });
+    step(
+      `load generator pid ${loadPid} ready (open-file limit ${init.fdLimit}); web is next-server pid ${bakery.webServerPid}`,
+    );
     const cpu = (extra: { name: string; pgid: number }[] = []) =>
-      createCpuSampler([...bakery.roles, { name: "load", match: (p) => p.pid === loadPid }, ...extra.map((e) => ({ name: e.name, match: (p: { pgrp: number }) => p.pgrp === e.pgid }))]);
+      createCpuSampler([
+        ...bakery.roles,
+        { name: "load", match: (p) => p.pid === loadPid },
+        ...extra.map((e) => ({ name: e.name, match: (p: { pgrp: number }) => p.pgrp === e.pgid })),
+      ]);
 
     // Streams first, on a young database: every stream start reads collections whole (see the report).
     const sse = await runSsePhases({ load, plan, webPid: bakery.webServerPid, cpu: cpu(), step });
-    const e2e = await runLadder({ load, plan, cpu: cpu(), step, ordersInDb: sse.orderIds.length, snapshot: (name) => saveTopSnapshot(join(workDir, name)) });
+    const e2e = await runLadder({
+      load,
+      plan,
+      cpu: cpu(),
+      step,
+      ordersInDb: sse.orderIds.length,
+      snapshot: (name) => saveTopSnapshot(join(workDir, name)),
+    });
     const connectCostAfter = await measureConnectCost(load, sse.orderIds, e2e.ordersAfter, 3);
-    step(`  one stream at a time with ${e2e.ordersAfter} orders in the database: connect p50 ${connectCostAfter.connect.p50.toFixed(0)} ms (was ${sse.connectCostFresh.connect.p50.toFixed(0)} ms with ${sse.orderIds.length})`);
+    step(
+      `  one stream at a time with ${e2e.ordersAfter} orders in the database: connect p50 ${connectCostAfter.connect.p50.toFixed(0)} ms (was ${sse.connectCostFresh.connect.p50.toFixed(0)} ms with ${sse.orderIds.length})`,
+    );
     step("ceiling (a): raw kafkajs pipeline, same hops, topics, partitions, acks and message sizes");
     const kafka = await runKafkaCeilingPhase({ bakery, load, names, plan, logDir: workDir, cpu, step });
     step(`  raw pipeline: ${kafka.throughput.toFixed(0)} orders/s READY, e2e p99 ${kafka.e2e.p99.toFixed(0)} ms`);
     step("ceiling (b): bare node:http server, same validation, inserts and produce");
     const http = await runHttpCeilingPhase({ bakery, load, names, plan, logDir: workDir, cpu, step });
-    step(`  product accept path: ${http.product.throughput.toFixed(0)} orders/s, p99 ${http.product.accept.p99.toFixed(0)} ms`);
+    step(
+      `  product accept path: ${http.product.throughput.toFixed(0)} orders/s, p99 ${http.product.accept.p99.toFixed(0)} ms`,
+    );
 
     const warnings: string[] = [];
-    if (await bakery.rebuiltMeanwhile()) warnings.push("WARNING: web/.next was rebuilt by someone else during this run; the web app may have served a mix of builds or failed. Rerun when nobody builds.");
-    for (const group of [bakery.web, bakery.kitchen, bakery.bar]) if (group.hasExited()) warnings.push(`WARNING: ${group.name} exited during the run; see its log in ${workDir}.`);
+    if (await bakery.rebuiltMeanwhile())
+      warnings.push(
+        "WARNING: web/.next was rebuilt by someone else during this run; the web app may have served a mix of builds or failed. Rerun when nobody builds.",
+      );
+    for (const group of [bakery.web, bakery.kitchen, bakery.bar])
+      if (group.hasExited()) warnings.push(`WARNING: ${group.name} exited during the run; see its log in ${workDir}.`);
     warnings.forEach(step);
-    const ratios = { e2eOverKafka: e2e.sustainedRate / kafka.throughput, e2eOverHttp: e2e.sustainedRate / http.bare.throughput, acceptOverHttp: http.product.throughput / http.bare.throughput };
-    const figures = { e2e, sse, connectCostAfter, ceilings: { kafka, http: http.bare, productAccept: http.product }, ratios };
+    const ratios = {
+      e2eOverKafka: e2e.sustainedRate / kafka.throughput,
+      e2eOverHttp: e2e.sustainedRate / http.bare.throughput,
+      acceptOverHttp: http.product.throughput / http.bare.throughput,
+    };
+    const figures = {
+      e2e,
+      sse,
+      connectCostAfter,
+      ceilings: { kafka, http: http.bare, productAccept: http.product },
+      ratios,
+    };
     report = {
       runId,
       mode: plan.mode,
@@ -110,7 +161,12 @@ async function main(): Promise<number> {
     await bakery.stop();
   }
   const profiles = profileDir ? await summarizeProfiles(profileDir, apps) : undefined;
-  const finished: BenchReport = { ...report, finishedAt: new Date().toISOString(), durationS: elapsedS(), ...(profiles ? { profiles } : {}) };
+  const finished: BenchReport = {
+    ...report,
+    finishedAt: new Date().toISOString(),
+    durationS: elapsedS(),
+    ...(profiles ? { profiles } : {}),
+  };
   process.stdout.write(`\n${renderText(finished)}`);
   const written = await writeReport(RESULTS_DIR, finished);
   step(`written ${written.markdown} and ${written.json}`);

@@ -4,7 +4,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 export const scheduledOffsetMs = (index: number, rate: number): number => (index * 1000) / rate;
 
 /** How many requests should have been sent `elapsedMs` after the start (the first one at 0). */
-export const dueCount = (elapsedMs: number, rate: number, total: number): number => Math.max(0, Math.min(total, Math.floor((elapsedMs * rate) / 1000) + 1));
+export const dueCount = (elapsedMs: number, rate: number, total: number): number =>
+  Math.max(0, Math.min(total, Math.floor((elapsedMs * rate) / 1000) + 1));
 
 /**
  * Open-loop arrivals: request i is due at start + i/rate whatever happened to the
@@ -26,7 +27,8 @@ export async function runOpenLoop(opts: {
     if (opts.shouldStop?.()) break;
     const due = dueCount(opts.now() - startedAt, opts.rate, total);
     for (; fired < due; fired++) opts.fire(startedAt + scheduledOffsetMs(fired, opts.rate), fired);
-    if (fired < total) await sleep(Math.max(0, Math.min(5, startedAt + scheduledOffsetMs(fired, opts.rate) - opts.now())));
+    if (fired < total)
+      await sleep(Math.max(0, Math.min(5, startedAt + scheduledOffsetMs(fired, opts.rate) - opts.now())));
   }
   return { fired, startedAt };
 }

@@ -33,7 +33,13 @@ describe("runOpenLoop", () => {
   it("stops when asked", async () => {
     let clock = 0;
     let calls = 0;
-    const result = await runOpenLoop({ rate: 100, durationMs: 10_000, now: () => (clock += 50), fire: () => calls++, shouldStop: () => calls >= 5 });
+    const result = await runOpenLoop({
+      rate: 100,
+      durationMs: 10_000,
+      now: () => (clock += 50),
+      fire: () => calls++,
+      shouldStop: () => calls >= 5,
+    });
     expect(result.fired).toBeLessThan(10);
   });
 });

@@ -1,16 +1,35 @@
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
-export type ProcStat = { pid: number; comm: string; state: string; ppid: number; pgrp: number; utime: number; stime: number };
+export type ProcStat = {
+  pid: number;
+  comm: string;
+  state: string;
+  ppid: number;
+  pgrp: number;
+  utime: number;
+  stime: number;
+};
 
 /** Parses /proc/<pid>/stat; the command name may hold spaces and parentheses, so fields are read after its last ")". */
 export function parseStat(text: string): ProcStat | undefined {
   const open = text.indexOf("(");
   const close = text.lastIndexOf(")");
   if (open < 0 || close < 0) return undefined;
-  const rest = text.slice(close + 2).trim().split(/\s+/);
+  const rest = text
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   // rest[0] is field 3 (state); utime and stime are fields 14 and 15.
   const field = (n: number) => Number(rest[n - 3]);
-  return { pid: Number(text.slice(0, open).trim()), comm: text.slice(open + 1, close), state: rest[0] ?? "?", ppid: field(4), pgrp: field(5), utime: field(14), stime: field(15) };
+  return {
+    pid: Number(text.slice(0, open).trim()),
+    comm: text.slice(open + 1, close),
+    state: rest[0] ?? "?",
+    ppid: field(4),
+    pgrp: field(5),
+    utime: field(14),
+    stime: field(15),
+  };
 }
 
 /** VmRSS from /proc/<pid>/status, in kB (0 when absent, e.g. a zombie). */
@@ -76,13 +95,15 @@ export function listeningInodes(netTcp: string, port: number): string[] {
 
 /** The process listening on a local TCP port (found through its socket's inode), if we may see it. */
 export function pidListeningOn(port: number): number | undefined {
-  const inodes = new Set(["tcp", "tcp6"].flatMap((file) => {
-    try {
-      return listeningInodes(readFileSync(`/proc/net/${file}`, "utf8"), port);
-    } catch {
-      return [];
-    }
-  }));
+  const inodes = new Set(
+    ["tcp", "tcp6"].flatMap((file) => {
+      try {
+        return listeningInodes(readFileSync(`/proc/net/${file}`, "utf8"), port);
+      } catch {
+        return [];
+      }
+    }),
+  );
   if (inodes.size === 0) return undefined;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

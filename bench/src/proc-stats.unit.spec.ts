@@ -4,7 +4,15 @@ import { listeningInodes, parseCpuTotals, parseRssKb, parseStat } from "./proc-s
 describe("parseStat", () => {
   it("reads pid, names with spaces and parentheses, ppid, group and CPU ticks", () => {
     const line = "4242 (next-server (v16)) S 4200 4100 4100 0 -1 4194560 9 0 0 0 1234 567 0 0 20 0 11 0 100 1 2";
-    expect(parseStat(line)).toEqual({ pid: 4242, comm: "next-server (v16)", state: "S", ppid: 4200, pgrp: 4100, utime: 1234, stime: 567 });
+    expect(parseStat(line)).toEqual({
+      pid: 4242,
+      comm: "next-server (v16)",
+      state: "S",
+      ppid: 4200,
+      pgrp: 4100,
+      utime: 1234,
+      stime: 567,
+    });
   });
 
   it("gives up on garbage", () => {

@@ -9,7 +9,10 @@ export const pidOfProfile = (file: string): number => Number(file.split(".")[3])
  * After the apps stopped (node writes --cpu-prof files on exit): for each app, the largest
  * profile written by one of its processes (npm and sh write small ones too), summarised.
  */
-export async function summarizeProfiles(dir: string, apps: { name: string; pids: number[] }[]): Promise<{ process: string; file: string; top: string[] }[]> {
+export async function summarizeProfiles(
+  dir: string,
+  apps: { name: string; pids: number[] }[],
+): Promise<{ process: string; file: string; top: string[] }[]> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((file) => file.endsWith(".cpuprofile"));
   const out: { process: string; file: string; top: string[] }[] = [];
   for (const app of apps) {

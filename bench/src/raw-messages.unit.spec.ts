@@ -4,7 +4,17 @@ import { MENU_SEED } from "@bakery/shared/menu";
 import { buildBareOrder, orderPlacedOf, stationEventsOf } from "./raw-messages";
 
 const menu = new Map(MENU_SEED.map((item) => [item.id, item]));
-const order = buildBareOrder({ orderId: "AbCdEfGhIjKlMnOpQrStUv", customerName: "Bench", lines: [{ menuItemId: 1, quantity: 1 }, { menuItemId: 2, quantity: 1 }], menu, now: Date.UTC(2026, 0, 1), pickupCode: "ACDE" });
+const order = buildBareOrder({
+  orderId: "AbCdEfGhIjKlMnOpQrStUv",
+  customerName: "Bench",
+  lines: [
+    { menuItemId: 1, quantity: 1 },
+    { menuItemId: 2, quantity: 1 },
+  ],
+  menu,
+  now: Date.UTC(2026, 0, 1),
+  pickupCode: "ACDE",
+});
 
 describe("the ceilings' hand-built messages", () => {
   it("are what the product's schemas accept, and as long as the product writes them", () => {
@@ -24,6 +34,15 @@ describe("the ceilings' hand-built messages", () => {
 
   it("routes foods to the kitchen and drinks to the bar, and refuses unknown items", () => {
     expect(order?.record.items.map((item) => item.station)).toEqual(["KITCHEN", "BAR"]);
-    expect(buildBareOrder({ orderId: "x", customerName: "y", lines: [{ menuItemId: 999, quantity: 1 }], menu, now: 0, pickupCode: "AAAA" })).toBeUndefined();
+    expect(
+      buildBareOrder({
+        orderId: "x",
+        customerName: "y",
+        lines: [{ menuItemId: 999, quantity: 1 }],
+        menu,
+        now: 0,
+        pickupCode: "AAAA",
+      }),
+    ).toBeUndefined();
   });
 });

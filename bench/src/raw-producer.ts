@@ -15,7 +15,10 @@ export function createRawSender(producer: Producer) {
       list.push({ key, value });
       byTopic.set(topic, list);
     }
-    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+    });
     return messages.map(() => undefined);
   });
   return { send: (message: RawMessage) => batcher.add(message) };

@@ -7,8 +7,18 @@ const READY_MARK = Buffer.from('"type":"ItemReady"');
  * reports every ItemReady (order id, item id). Other messages are skipped before any
  * JSON is parsed: at a few thousand messages a second that saves the generator's CPU.
  */
-export async function startReadyFeed(opts: { kafka: Kafka; topic: string; groupId: string; onItemReady: (orderId: string, itemId: string) => void }) {
-  const consumer = opts.kafka.consumer({ groupId: opts.groupId, sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 100 });
+export async function startReadyFeed(opts: {
+  kafka: Kafka;
+  topic: string;
+  groupId: string;
+  onItemReady: (orderId: string, itemId: string) => void;
+}) {
+  const consumer = opts.kafka.consumer({
+    groupId: opts.groupId,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1000,
+    maxWaitTimeInMs: 100,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: opts.topic, fromBeginning: false });
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));

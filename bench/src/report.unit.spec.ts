@@ -24,7 +24,11 @@ describe("report rendering", () => {
   });
 
   it("marks targets as informative in a smoke run and adds the sanity checks", () => {
-    const text = renderText({ ...report, mode: "smoke", sanity: [{ name: "x", target: "y", measured: "z", pass: true }] });
+    const text = renderText({
+      ...report,
+      mode: "smoke",
+      sanity: [{ name: "x", target: "y", measured: "z", pass: true }],
+    });
     expect(text).toContain("Targets (informative only");
     expect(text).toContain("Sanity checks (smoke)");
   });

@@ -12,11 +12,27 @@ import type { LoadProcess } from "./load-process";
 import type { RunNames } from "./run-names";
 import { tsEntryCommand } from "./ts-entry";
 
-type Deps = { bakery: Bakery; load: LoadProcess; names: RunNames; plan: BenchPlan; logDir: string; cpu: (extra: { name: string; pgid: number }[]) => CpuSampler; step: (line: string) => void };
+type Deps = {
+  bakery: Bakery;
+  load: LoadProcess;
+  names: RunNames;
+  plan: BenchPlan;
+  logDir: string;
+  cpu: (extra: { name: string; pgid: number }[]) => CpuSampler;
+  step: (line: string) => void;
+};
 
 function startEntry(name: string, file: string, args: string[], logDir: string): ProcessGroup {
   const [command, argv] = tsEntryCommand(file, args);
-  return spawnGroup({ name, command, args: argv, cwd: REPO_ROOT, env: childEnv(), output: { kind: "file", path: join(logDir, `${name}.log`) }, dieWithParent: true });
+  return spawnGroup({
+    name,
+    command,
+    args: argv,
+    cwd: REPO_ROOT,
+    env: childEnv(),
+    output: { kind: "file", path: join(logDir, `${name}.log`) },
+    dieWithParent: true,
+  });
 }
 
 /**
@@ -28,9 +44,24 @@ export async function runKafkaCeilingPhase(deps: Deps): Promise<KafkaCeilingResu
   const t = names.ceilingTopics;
   const brokers = bakery.env.KAFKA_BROKERS;
   const relays = [
-    startEntry("relay-kitchen", "./kafka-relay.ts", ["station", brokers, names.groups.rawKitchen, t.foods, t.balcony], deps.logDir),
-    startEntry("relay-bar", "./kafka-relay.ts", ["station", brokers, names.groups.rawBar, t.drinks, t.balcony], deps.logDir),
-    startEntry("relay-projector", "./kafka-relay.ts", ["projector", brokers, names.groups.rawProjector, t.balcony, t.orderUpdates], deps.logDir),
+    startEntry(
+      "relay-kitchen",
+      "./kafka-relay.ts",
+      ["station", brokers, names.groups.rawKitchen, t.foods, t.balcony],
+      deps.logDir,
+    ),
+    startEntry(
+      "relay-bar",
+      "./kafka-relay.ts",
+      ["station", brokers, names.groups.rawBar, t.drinks, t.balcony],
+      deps.logDir,
+    ),
+    startEntry(
+      "relay-projector",
+      "./kafka-relay.ts",
+      ["projector", brokers, names.groups.rawProjector, t.balcony, t.orderUpdates],
+      deps.logDir,
+    ),
   ];
   try {
     await sleep(3_000);
@@ -38,7 +69,11 @@ export async function runKafkaCeilingPhase(deps: Deps): Promise<KafkaCeilingResu
     if (dead) throw new Error(`${dead.name} exited; see ${deps.logDir}/${dead.name}.log`);
     const sampler = deps.cpu(relays.map((relay) => ({ name: relay.name, pgid: relay.pid })));
     const mark = sampler.mark();
-    const result = await deps.load.run("kafkaCeiling", { brokers: brokers.split(","), topics: t, ...deps.plan.kafkaCeiling });
+    const result = await deps.load.run("kafkaCeiling", {
+      brokers: brokers.split(","),
+      topics: t,
+      ...deps.plan.kafkaCeiling,
+    });
     return { ...result, cpu: sampler.since(mark) };
   } finally {
     await Promise.all(relays.map((relay) => relay.stop(10_000)));
@@ -49,19 +84,42 @@ export async function runKafkaCeilingPhase(deps: Deps): Promise<KafkaCeilingResu
  * Ceiling (b): a bare node:http server doing the accept path (ceiling-http.ts), saturated
  * by the load generator; then the product's own accept path saturated the same way.
  */
-export async function runHttpCeilingPhase(deps: Deps): Promise<{ bare: SaturateResult & { cpu: CpuUse }; product: SaturateResult & { cpu: CpuUse } }> {
+export async function runHttpCeilingPhase(
+  deps: Deps,
+): Promise<{ bare: SaturateResult & { cpu: CpuUse }; product: SaturateResult & { cpu: CpuUse } }> {
   const { names, bakery } = deps;
   const port = await firstFreePort(bakery.webPort + 1);
-  const server = startEntry("bare-http", "./ceiling-http-main.ts", [String(port), bakery.env.MONGODB_URL, names.dbs.bare, bakery.env.KAFKA_BROKERS, names.bareTopics.foods, names.bareTopics.drinks, names.bareTopics.orderUpdates], deps.logDir);
+  const server = startEntry(
+    "bare-http",
+    "./ceiling-http-main.ts",
+    [
+      String(port),
+      bakery.env.MONGODB_URL,
+      names.dbs.bare,
+      bakery.env.KAFKA_BROKERS,
+      names.bareTopics.foods,
+      names.bareTopics.drinks,
+      names.bareTopics.orderUpdates,
+    ],
+    deps.logDir,
+  );
   try {
     await waitFor(`http://127.0.0.1:${port}/health`, server);
     const sampler = deps.cpu([{ name: "bare-http", pgid: server.pid }]);
     let mark = sampler.mark();
-    const bare = { ...(await deps.load.run("saturate", { baseUrl: `http://127.0.0.1:${port}`, ...deps.plan.httpCeiling })), cpu: sampler.since(mark) };
+    const bare = {
+      ...(await deps.load.run("saturate", { baseUrl: `http://127.0.0.1:${port}`, ...deps.plan.httpCeiling })),
+      cpu: sampler.since(mark),
+    };
     await server.stop(10_000);
-    deps.step(`  bare server: ${bare.throughput.toFixed(0)} orders/s accepted, p99 ${bare.accept.p99.toFixed(0)} ms; now the product's accept path, same load`);
+    deps.step(
+      `  bare server: ${bare.throughput.toFixed(0)} orders/s accepted, p99 ${bare.accept.p99.toFixed(0)} ms; now the product's accept path, same load`,
+    );
     mark = sampler.mark();
-    const product = { ...(await deps.load.run("saturate", { baseUrl: bakery.baseUrl, ...deps.plan.httpCeiling })), cpu: sampler.since(mark) };
+    const product = {
+      ...(await deps.load.run("saturate", { baseUrl: bakery.baseUrl, ...deps.plan.httpCeiling })),
+      cpu: sampler.since(mark),
+    };
     return { bare, product };
   } finally {
     await server.stop(10_000);

@@ -26,7 +26,9 @@ const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "-");
 export const ACCEPT_TARGET_RATE = 500;
 
 export function stepLine(r: StepResult, cpu: CpuUse): string {
-  const cores = ["web", "kitchen", "bar", "kafka", "ferretdb", "load", "other"].map((k) => `${k} ${(cpu[k] ?? 0).toFixed(2)}`).join(" ");
+  const cores = ["web", "kitchen", "bar", "kafka", "ferretdb", "load", "other"]
+    .map((k) => `${k} ${(cpu[k] ?? 0).toFixed(2)}`)
+    .join(" ");
   return `e2e ${String(r.rate).padStart(5)}/s: READY ${fmt(r.readyRate)}/s, accept p50/p99 ${fmt(r.accept.p50)}/${fmt(r.accept.p99)} ms, e2e p50/p99 ${fmt(r.e2e.p50)}/${fmt(r.e2e.p99)} ms, backlog max ${r.backlogMax}, ${r.failed} failed -> ${r.verdict.sustained ? "sustained" : `NOT sustained (${r.verdict.reason})`} | cores: ${cores}`;
 }
 
@@ -34,16 +36,27 @@ export function stepLine(r: StepResult, cpu: CpuUse): string {
  * Open-loop steps at rising arrival rates until one is not sustained, the backlog then
  * let to clear; if the ladder stopped below ACCEPT_TARGET_RATE, one more step there.
  */
-export async function runLadder(deps: { load: LoadProcess; plan: BenchPlan; cpu: CpuSampler; step: (line: string) => void; ordersInDb: number; snapshot: (name: string) => void }): Promise<E2eResult> {
+export async function runLadder(deps: {
+  load: LoadProcess;
+  plan: BenchPlan;
+  cpu: CpuSampler;
+  step: (line: string) => void;
+  ordersInDb: number;
+  snapshot: (name: string) => void;
+}): Promise<E2eResult> {
   const { plan, load } = deps;
   let orders = deps.ordersInDb;
   deps.step(`e2e warm-up: ${plan.warmup.rate}/s for ${plan.warmup.durationMs / 1000}s (not reported)`);
-  orders += (await load.run("step", { rate: plan.warmup.rate, durationMs: plan.warmup.durationMs, drainMs: plan.drainMs })).accepted;
+  orders += (
+    await load.run("step", { rate: plan.warmup.rate, durationMs: plan.warmup.durationMs, drainMs: plan.drainMs })
+  ).accepted;
   const steps: MeasuredStep[] = [];
   const runStep = async (rate: number, extra: boolean) => {
     const mark = deps.cpu.mark();
     const timer = setTimeout(() => deps.snapshot(`top-${rate}${extra ? "-extra" : ""}.txt`), plan.topAfterMs);
-    const result = await load.run("step", { rate, durationMs: plan.stepMs, drainMs: plan.drainMs }).finally(() => clearTimeout(timer));
+    const result = await load
+      .run("step", { rate, durationMs: plan.stepMs, drainMs: plan.drainMs })
+      .finally(() => clearTimeout(timer));
     const measured: MeasuredStep = { ...result, cpu: deps.cpu.since(mark), ordersBefore: orders, extra };
     orders += result.accepted;
     steps.push(measured);
@@ -69,9 +82,15 @@ export async function runLadder(deps: { load: LoadProcess; plan: BenchPlan; cpu:
   };
 }
 
-async function settleBacklog(deps: { load: LoadProcess; step: (line: string) => void }, timeoutMs: number): Promise<SettleResult> {
+async function settleBacklog(
+  deps: { load: LoadProcess; step: (line: string) => void },
+  timeoutMs: number,
+): Promise<SettleResult> {
   const settle = await deps.load.run("settle", { timeoutMs });
-  if (settle.waiting > 0) deps.step(`  backlog still ${settle.waiting} orders after ${(settle.tookMs / 1000).toFixed(0)}s; what follows is measured beside it`);
+  if (settle.waiting > 0)
+    deps.step(
+      `  backlog still ${settle.waiting} orders after ${(settle.tookMs / 1000).toFixed(0)}s; what follows is measured beside it`,
+    );
   else if (settle.tookMs > 1000) deps.step(`  backlog cleared in ${(settle.tookMs / 1000).toFixed(1)}s`);
   return settle;
 }

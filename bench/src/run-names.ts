@@ -12,11 +12,27 @@ export function runNames(runId: string) {
   return {
     topics,
     /** The raw-Kafka ceiling's own topics: the same four hops, nobody else reading them. */
-    ceilingTopics: { foods: `${runId}-raw-foods`, drinks: `${runId}-raw-drinks`, balcony: `${runId}-raw-balcony`, orderUpdates: `${runId}-raw-order-updates` },
+    ceilingTopics: {
+      foods: `${runId}-raw-foods`,
+      drinks: `${runId}-raw-drinks`,
+      balcony: `${runId}-raw-balcony`,
+      orderUpdates: `${runId}-raw-order-updates`,
+    },
     /** The bare HTTP server's produce goes here; no consumer, as its figure is the accept path only. */
-    bareTopics: { foods: `${runId}-bare-foods`, drinks: `${runId}-bare-drinks`, orderUpdates: `${runId}-bare-order-updates` },
+    bareTopics: {
+      foods: `${runId}-bare-foods`,
+      drinks: `${runId}-bare-drinks`,
+      orderUpdates: `${runId}-bare-order-updates`,
+    },
     dbs: { waiter: `${runId}-waiter`, kitchen: `${runId}-kitchen`, bar: `${runId}-bar`, bare: `${runId}-bare` },
-    groups: { waiter: `${runId}-waiter`, kitchen: `${runId}-kitchen`, bar: `${runId}-bar`, rawKitchen: `${runId}-raw-kitchen`, rawBar: `${runId}-raw-bar`, rawProjector: `${runId}-raw-projector` },
+    groups: {
+      waiter: `${runId}-waiter`,
+      kitchen: `${runId}-kitchen`,
+      bar: `${runId}-bar`,
+      rawKitchen: `${runId}-raw-kitchen`,
+      rawBar: `${runId}-raw-bar`,
+      rawProjector: `${runId}-raw-projector`,
+    },
   };
 }
 export type RunNames = ReturnType<typeof runNames>;

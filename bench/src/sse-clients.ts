@@ -10,7 +10,14 @@ const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
  * Opens one event stream and resolves once its first message (the snapshot) arrived,
  * which is when a browser would show something. Rejects on a non-200, an error or a timeout.
  */
-export function openSseClient(opts: { host: string; port: number; path: string; timeoutMs: number; onMessage: (message: SseMessage) => void; onClose?: () => void }): Promise<SseClient> {
+export function openSseClient(opts: {
+  host: string;
+  port: number;
+  path: string;
+  timeoutMs: number;
+  onMessage: (message: SseMessage) => void;
+  onClose?: () => void;
+}): Promise<SseClient> {
   return new Promise((resolve, reject) => {
     let settled = false;
     let open = true;
@@ -35,30 +42,33 @@ export function openSseClient(opts: { host: string; port: number; path: string; 
       }
     };
     const timer = setTimeout(() => fail("timeout"), opts.timeoutMs);
-    req = request({ host: opts.host, port: opts.port, path: opts.path, agent, headers: { accept: "text/event-stream" } }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        fail(`http ${res.statusCode}`);
-        return;
-      }
-      res.setEncoding("utf8");
-      const parser = createSseParser();
-      res.on("data", (chunk: string) => {
-        for (const message of parser.push(chunk)) {
-          if (!settled) {
-            settled = true;
-            clearTimeout(timer);
-            resolve(client);
-          }
-          opts.onMessage(message);
+    req = request(
+      { host: opts.host, port: opts.port, path: opts.path, agent, headers: { accept: "text/event-stream" } },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          fail(`http ${res.statusCode}`);
+          return;
         }
-      });
-      res.on("close", () => {
-        open = false;
-        opts.onClose?.();
-        fail("closed before the snapshot");
-      });
-    });
+        res.setEncoding("utf8");
+        const parser = createSseParser();
+        res.on("data", (chunk: string) => {
+          for (const message of parser.push(chunk)) {
+            if (!settled) {
+              settled = true;
+              clearTimeout(timer);
+              resolve(client);
+            }
+            opts.onMessage(message);
+          }
+        });
+        res.on("close", () => {
+          open = false;
+          opts.onClose?.();
+          fail("closed before the snapshot");
+        });
+      },
+    );
     req.on("error", (err: NodeJS.ErrnoException) => fail(err.code ?? err.message));
     req.end();
   });
@@ -90,7 +100,15 @@ export async function openMany(opts: {
       const path = opts.paths[next++] as string;
       const started = opts.now();
       try {
-        clients.push(await openSseClient({ host: opts.host, port: opts.port, path, timeoutMs: opts.timeoutMs, onMessage: (message) => opts.onMessage(message, path) }));
+        clients.push(
+          await openSseClient({
+            host: opts.host,
+            port: opts.port,
+            path,
+            timeoutMs: opts.timeoutMs,
+            onMessage: (message) => opts.onMessage(message, path),
+          }),
+        );
         connectMs.push(opts.now() - started);
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);

@@ -43,9 +43,15 @@ export const SUSTAINED = { minReadyShare: 0.95, maxSlopeShare: 0.05, maxFailedSh
  */
 export function judgeStep(f: StepFigures): Verdict {
   if (f.abandoned) return { sustained: false, reason: "backlog ran away; step cut short" };
-  if (f.sent > 0 && f.failed / f.sent > SUSTAINED.maxFailedShare) return { sustained: false, reason: `${f.failed} of ${f.sent} requests failed` };
-  if (f.readyRate < SUSTAINED.minReadyShare * f.rate) return { sustained: false, reason: `READY ${f.readyRate.toFixed(0)}/s < ${(SUSTAINED.minReadyShare * 100).toFixed(0)}% of ${f.rate}/s` };
-  if (f.backlogSlope > SUSTAINED.maxSlopeShare * f.rate) return { sustained: false, reason: `backlog grows ${f.backlogSlope.toFixed(0)}/s` };
+  if (f.sent > 0 && f.failed / f.sent > SUSTAINED.maxFailedShare)
+    return { sustained: false, reason: `${f.failed} of ${f.sent} requests failed` };
+  if (f.readyRate < SUSTAINED.minReadyShare * f.rate)
+    return {
+      sustained: false,
+      reason: `READY ${f.readyRate.toFixed(0)}/s < ${(SUSTAINED.minReadyShare * 100).toFixed(0)}% of ${f.rate}/s`,
+    };
+  if (f.backlogSlope > SUSTAINED.maxSlopeShare * f.rate)
+    return { sustained: false, reason: `backlog grows ${f.backlogSlope.toFixed(0)}/s` };
   if (!f.drained) return { sustained: false, reason: "backlog did not drain" };
   return { sustained: true, reason: "ok" };
 }

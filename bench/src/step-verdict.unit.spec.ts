@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { backlogRanAway, backlogSlope, judgeStep, type StepFigures } from "./step-verdict";
 
-const ok: StepFigures = { rate: 100, sent: 1000, failed: 0, readyRate: 99, backlogSlope: 0.5, drained: true, abandoned: false };
+const ok: StepFigures = {
+  rate: 100,
+  sent: 1000,
+  failed: 0,
+  readyRate: 99,
+  backlogSlope: 0.5,
+  drained: true,
+  abandoned: false,
+};
 
 describe("backlogSlope", () => {
   it("is the growth per second of a steadily growing backlog", () => {

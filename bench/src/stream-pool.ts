@@ -29,8 +29,20 @@ export function createStreamPool(deps: { host: string; port: number; probe: Balc
   async function open(req: StreamsOpenRequest): Promise<StreamsOpenResult> {
     const started = deps.now();
     const missing = Math.max(0, req.target - held());
-    const paths = Array.from({ length: missing }, (_, k) => `/api/orders/${req.orderIds[(clients.length + k) % req.orderIds.length]}/events`);
-    const opened = await openMany({ host: deps.host, port: deps.port, paths, concurrency: req.concurrency, timeoutMs: CONNECT_TIMEOUT_MS, now: deps.now, deadline: started + req.budgetMs, onMessage });
+    const paths = Array.from(
+      { length: missing },
+      (_, k) => `/api/orders/${req.orderIds[(clients.length + k) % req.orderIds.length]}/events`,
+    );
+    const opened = await openMany({
+      host: deps.host,
+      port: deps.port,
+      paths,
+      concurrency: req.concurrency,
+      timeoutMs: CONNECT_TIMEOUT_MS,
+      now: deps.now,
+      deadline: started + req.budgetMs,
+      onMessage,
+    });
     for (const client of opened.clients) {
       clients.push(client);
       const orderId = orderIdOfPath(client.path);

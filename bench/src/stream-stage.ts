@@ -22,10 +22,14 @@ export type StageFigures = {
  */
 export function judgeStage(f: StageFigures, limits: StageLimits): { ok: boolean; note: string } {
   const problems: string[] = [];
-  if (f.attempted > 0 && f.failed / f.attempted > limits.maxFailShare) problems.push(`${f.failed} of ${f.attempted} connects failed`);
+  if (f.attempted > 0 && f.failed / f.attempted > limits.maxFailShare)
+    problems.push(`${f.failed} of ${f.attempted} connects failed`);
   if (f.held < f.target && !f.outOfBudget) problems.push(`${f.target - f.held} streams missing`);
   if (f.received < f.expected) problems.push(`${f.expected - f.received} of ${f.expected} probe deliveries lost`);
-  if (!(f.probe.p99 <= limits.maxProbeP99Ms)) problems.push(`probe p99 ${Number.isFinite(f.probe.p99) ? f.probe.p99.toFixed(0) : "-"} ms > ${limits.maxProbeP99Ms}`);
+  if (!(f.probe.p99 <= limits.maxProbeP99Ms))
+    problems.push(
+      `probe p99 ${Number.isFinite(f.probe.p99) ? f.probe.p99.toFixed(0) : "-"} ms > ${limits.maxProbeP99Ms}`,
+    );
   if (f.rssKb > limits.maxRssMb * 1024) problems.push(`web RSS ${(f.rssKb / 1024).toFixed(0)} MB > ${limits.maxRssMb}`);
   if (problems.length > 0) return { ok: false, note: problems.join("; ") };
   if (f.outOfBudget) return { ok: true, note: `time budget spent at ${f.held} streams` };
@@ -33,4 +37,5 @@ export function judgeStage(f: StageFigures, limits: StageLimits): { ok: boolean;
 }
 
 /** RSS growth per stream, in kB, between an empty process and `held` streams. */
-export const perStreamKb = (beforeKb: number, afterKb: number, held: number): number => (held > 0 ? (afterKb - beforeKb) / held : NaN);
+export const perStreamKb = (beforeKb: number, afterKb: number, held: number): number =>
+  held > 0 ? (afterKb - beforeKb) / held : NaN;

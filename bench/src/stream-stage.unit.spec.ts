@@ -3,7 +3,17 @@ import { summarize } from "./percentiles";
 import { judgeStage, perStreamKb, type StageFigures } from "./stream-stage";
 
 const limits = { maxProbeP99Ms: 1000, maxRssMb: 4096, maxFailShare: 0.01 };
-const good: StageFigures = { target: 1000, held: 1000, attempted: 1000, failed: 0, outOfBudget: false, probe: summarize([5, 10, 20]), expected: 3, received: 3, rssKb: 300_000 };
+const good: StageFigures = {
+  target: 1000,
+  held: 1000,
+  attempted: 1000,
+  failed: 0,
+  outOfBudget: false,
+  probe: summarize([5, 10, 20]),
+  expected: 3,
+  received: 3,
+  rssKb: 300_000,
+};
 
 describe("judgeStage", () => {
   it("passes a stage held completely with timely probes", () => {
@@ -22,7 +32,10 @@ describe("judgeStage", () => {
   });
 
   it("keeps a stage cut short by the time budget, and says so", () => {
-    expect(judgeStage({ ...good, target: 5000, held: 3100, attempted: 2100, outOfBudget: true }, limits)).toEqual({ ok: true, note: "time budget spent at 3100 streams" });
+    expect(judgeStage({ ...good, target: 5000, held: 3100, attempted: 2100, outOfBudget: true }, limits)).toEqual({
+      ok: true,
+      note: "time budget spent at 3100 streams",
+    });
   });
 });
 

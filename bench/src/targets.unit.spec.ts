@@ -22,7 +22,10 @@ describe("evaluateTargets", () => {
   it("fails the accept target when 500/s was never run", () => {
     const r = reportFixture();
     r.e2e.steps = r.e2e.steps.filter((s) => s.rate !== 500);
-    expect(evaluateTargets(r).find((t) => t.name === "accept latency at 500/s")).toMatchObject({ pass: false, measured: "500/s not reached" });
+    expect(evaluateTargets(r).find((t) => t.name === "accept latency at 500/s")).toMatchObject({
+      pass: false,
+      measured: "500/s not reached",
+    });
   });
 });
 

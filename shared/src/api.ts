@@ -16,24 +16,42 @@ export const PlaceOrderRequest = z.strictObject({
 });
 export type PlaceOrderRequest = z.infer<typeof PlaceOrderRequest>;
 
-export const IdempotencyKey = z.string().min(8).max(200).regex(/^[\w.:-]+$/, "letters, digits and . _ : - only");
+export const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\w.:-]+$/, "letters, digits and . _ : - only");
 
 /** `POST /api/order`: the original Flask contract. */
 export const LegacyOrderRequest = z.strictObject({
   orderId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  items: z.array(z.strictObject({ id: z.number().int().positive(), type: ItemType })).min(1).max(100),
+  items: z
+    .array(z.strictObject({ id: z.number().int().positive(), type: ItemType }))
+    .min(1)
+    .max(100),
 });
 export type LegacyOrderRequest = z.infer<typeof LegacyOrderRequest>;
 
 /** `GET /api/order?orderId=1` */
-export const LegacyOrderQuery = z.strictObject({ orderId: z.string().regex(/^\d{1,15}$/, "a whole number").transform(Number) });
+export const LegacyOrderQuery = z.strictObject({
+  orderId: z
+    .string()
+    .regex(/^\d{1,15}$/, "a whole number")
+    .transform(Number),
+});
 
-export const LegacyOrderRow = z.object({ order_id: z.number().int(), item_id: z.number().int(), status: z.enum(["PENDING", "DONE"]) });
+export const LegacyOrderRow = z.object({
+  order_id: z.number().int(),
+  item_id: z.number().int(),
+  status: z.enum(["PENDING", "DONE"]),
+});
 export type LegacyOrderRow = z.infer<typeof LegacyOrderRow>;
 
 /** `POST /api/staff/session` */
 export const StaffSignIn = z.strictObject({ password: z.string().min(1).max(200) });
 
 /** Every error any route returns. `field` names the part of the request at fault. */
-export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
+export const ApiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
 export type ApiError = z.infer<typeof ApiError>;

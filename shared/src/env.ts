@@ -6,7 +6,15 @@ import { DEFAULT_TOPICS, type Topics } from "./topics";
  * and parses `process.env` once at start-up; nothing else reads the environment.
  */
 export const commonEnvShape = {
-  KAFKA_BROKERS: z.string().min(1).transform((value) => value.split(",").map((broker) => broker.trim()).filter(Boolean)),
+  KAFKA_BROKERS: z
+    .string()
+    .min(1)
+    .transform((value) =>
+      value
+        .split(",")
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    ),
   MONGODB_URL: z.string().startsWith("mongodb"),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(10_000),
@@ -36,7 +44,10 @@ export const topicsFromEnv = (env: {
 });
 
 /** Parses an environment, failing with one line per bad variable instead of a stack of zod output. */
-export function parseEnv<S extends z.ZodRawShape>(shape: S, source: Record<string, string | undefined> = process.env): z.infer<z.ZodObject<S>> {
+export function parseEnv<S extends z.ZodRawShape>(
+  shape: S,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -27,7 +27,10 @@ const itemRef = {
 /** Waiter -> station (topics `foods` and `drinks`): one message per item, two identical items are two messages. */
 export const ItemOrdered = envelope("ItemOrdered", z.strictObject(itemRef));
 /** Station -> balcony: the item joined the station's queue; expectedReadyAt is the station's ETA for it. */
-export const ItemQueued = envelope("ItemQueued", z.strictObject({ ...itemRef, expectedReadyAt: z.iso.datetime(), position: z.number().int().nonnegative() }));
+export const ItemQueued = envelope(
+  "ItemQueued",
+  z.strictObject({ ...itemRef, expectedReadyAt: z.iso.datetime(), position: z.number().int().nonnegative() }),
+);
 export const ItemStarted = envelope("ItemStarted", z.strictObject({ ...itemRef, expectedReadyAt: z.iso.datetime() }));
 export const ItemReady = envelope("ItemReady", z.strictObject(itemRef));
 /** Staff handed the order over: the end of its saga. */
@@ -48,7 +51,13 @@ export type OrderCollected = z.infer<typeof OrderCollected>;
 export type StationEvent = z.infer<typeof StationEvent>;
 export type OrderPlaced = z.infer<typeof OrderPlaced>;
 /** What travels on `order-updates`: the stored order events, and new orders. */
-export const OrderUpdate = z.discriminatedUnion("type", [ItemQueued, ItemStarted, ItemReady, OrderCollected, OrderPlaced]);
+export const OrderUpdate = z.discriminatedUnion("type", [
+  ItemQueued,
+  ItemStarted,
+  ItemReady,
+  OrderCollected,
+  OrderPlaced,
+]);
 export type OrderUpdate = z.infer<typeof OrderUpdate>;
 export type OrderEvent = z.infer<typeof OrderEvent>;
 

@@ -14,15 +14,17 @@ export function createKafka(options: { brokers: string[]; clientId: string; log:
     clientId: options.clientId,
     brokers: options.brokers,
     logLevel: KafkaLogLevel.WARN,
-    logCreator: () => ({ namespace, level, log }) => {
-      const { message, timestamp: _timestamp, logger: _logger, stack: _stack, ...fields } = log;
-      const key = `${namespace}:${message}`;
-      const now = Date.now();
-      if (now - (lastSeen.get(key) ?? 0) < REPEAT_QUIET_MS) return;
-      lastSeen.set(key, now);
-      // kafkajs reports at ERROR what it then retries by itself; what really fails reaches our code as a thrown error.
-      options.log.warn(`kafkajs: ${message}`, { namespace, kafkajsLevel: level, ...fields });
-    },
+    logCreator:
+      () =>
+      ({ namespace, level, log }) => {
+        const { message, timestamp: _timestamp, logger: _logger, stack: _stack, ...fields } = log;
+        const key = `${namespace}:${message}`;
+        const now = Date.now();
+        if (now - (lastSeen.get(key) ?? 0) < REPEAT_QUIET_MS) return;
+        lastSeen.set(key, now);
+        // kafkajs reports at ERROR what it then retries by itself; what really fails reaches our code as a thrown error.
+        options.log.warn(`kafkajs: ${message}`, { namespace, kafkajsLevel: level, ...fields });
+      },
     retry: { initialRetryTime: 200, retries: 8 },
   });
 }
@@ -37,10 +39,18 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], part
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((topic) => !existing.has(topic));
   if (missing.length === 0) return;
-  await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+  });
   for (let attempt = 0; attempt < 50; attempt++) {
     const metadata = await admin.fetchTopicMetadata({ topics: missing }).catch(() => undefined);
-    if (metadata?.topics.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))) return;
+    if (
+      metadata?.topics.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`topics without leaders after 10 s: ${missing.join(", ")}`);
@@ -49,7 +59,10 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], part
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** Parses a consumed message against its schema; never throws, so one bad message cannot stop a partition. */
-export function decodeMessage<S extends z.ZodType>(schema: S, message: Pick<KafkaMessage, "value">): Decoded<z.infer<S>> {
+export function decodeMessage<S extends z.ZodType>(
+  schema: S,
+  message: Pick<KafkaMessage, "value">,
+): Decoded<z.infer<S>> {
   if (!message.value) return { ok: false, reason: "empty message" };
   let json: unknown;
   try {
@@ -79,14 +92,22 @@ export function createPublisher(producer: Producer) {
       list.push({ key, value });
       byTopic.set(topic, list);
     }
-    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+    });
     return messages.map(() => undefined);
   });
-  const send = (messages: Outgoing[]) => Promise.all(messages.map((message) => batcher.add(message))).then(() => undefined);
+  const send = (messages: Outgoing[]) =>
+    Promise.all(messages.map((message) => batcher.add(message))).then(() => undefined);
 
   return {
     /** Validates each event with `schema`, then sends it keyed by its order id. */
-    publish<S extends z.ZodType<{ orderId: string }>>(topic: string, schema: S, events: readonly z.input<S>[]): Promise<void> {
+    publish<S extends z.ZodType<{ orderId: string }>>(
+      topic: string,
+      schema: S,
+      events: readonly z.input<S>[],
+    ): Promise<void> {
       return send(
         events.map((event) => {
           const valid = schema.parse(event);
@@ -95,7 +116,17 @@ export function createPublisher(producer: Producer) {
       );
     },
     /** Sets a consumed message aside on the dead-letter topic, with the reason and where it came from. */
-    deadLetter(deadLetters: string, from: { topic: string; partition: number; message: Pick<KafkaMessage, "key" | "value" | "offset">; reason: string; consumer: string; at: number }): Promise<void> {
+    deadLetter(
+      deadLetters: string,
+      from: {
+        topic: string;
+        partition: number;
+        message: Pick<KafkaMessage, "key" | "value" | "offset">;
+        reason: string;
+        consumer: string;
+        at: number;
+      },
+    ): Promise<void> {
       const letter: DeadLetter = {
         topic: from.topic,
         partition: from.partition,
@@ -106,7 +137,13 @@ export function createPublisher(producer: Producer) {
         consumer: from.consumer,
         failedAt: new Date(from.at).toISOString(),
       };
-      return send([{ topic: deadLetters, key: letter.key ?? `${letter.topic}/${letter.partition}/${letter.offset}`, value: JSON.stringify(letter) }]);
+      return send([
+        {
+          topic: deadLetters,
+          key: letter.key ?? `${letter.topic}/${letter.partition}/${letter.offset}`,
+          value: JSON.stringify(letter),
+        },
+      ]);
     },
   };
 }

@@ -14,11 +14,15 @@ export type Logger = {
 };
 
 export function createLogger(level: LogLevel, base: Record<string, unknown> = {}): Logger {
-  const write = (at: Exclude<LogLevel, "silent">) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (rank[at] < rank[level]) return;
-    const err = fields.err instanceof Error ? { err: { name: fields.err.name, message: fields.err.message } } : {};
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields, ...err })}\n`);
-  };
+  const write =
+    (at: Exclude<LogLevel, "silent">) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (rank[at] < rank[level]) return;
+      const err = fields.err instanceof Error ? { err: { name: fields.err.name, message: fields.err.message } } : {};
+      process.stderr.write(
+        `${JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields, ...err })}\n`,
+      );
+    };
   return {
     debug: write("debug"),
     info: write("info"),

@@ -1,4 +1,12 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type Db, type Document, type OptionalUnlessRequiredId } from "mongodb";
+import {
+  MongoBulkWriteError,
+  MongoClient,
+  MongoServerError,
+  type Collection,
+  type Db,
+  type Document,
+  type OptionalUnlessRequiredId,
+} from "mongodb";
 
 export async function connectMongo(url: string, dbName: string): Promise<{ client: MongoClient; db: Db }> {
   // Small pools and fast server selection: a missing database should fail start-up quickly and clearly.

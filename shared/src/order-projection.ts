@@ -19,7 +19,11 @@ export function initialView(record: OrderRecord): OrderView {
 
 /** The ids of every event an order can have: where to look for its stored events. */
 export const possibleEventIds = (record: Pick<OrderRecord, "id" | "items">): string[] => [
-  ...record.items.flatMap(({ itemId }) => [eventIds.itemQueued(itemId), eventIds.itemStarted(itemId), eventIds.itemReady(itemId)]),
+  ...record.items.flatMap(({ itemId }) => [
+    eventIds.itemQueued(itemId),
+    eventIds.itemStarted(itemId),
+    eventIds.itemReady(itemId),
+  ]),
   eventIds.orderCollected(record.id),
 ];
 
@@ -43,7 +47,11 @@ export function nextItemStatus(current: ItemStatus, event: OrderEvent["type"]): 
 }
 
 /** Order transitions follow from its items, except COLLECTED, which only staff decide and which is final. */
-export function orderStatusOf(items: readonly Pick<ItemView, "status">[], started: boolean, collected: boolean): OrderStatus {
+export function orderStatusOf(
+  items: readonly Pick<ItemView, "status">[],
+  started: boolean,
+  collected: boolean,
+): OrderStatus {
   if (collected) return "COLLECTED";
   if (items.length > 0 && items.every((item) => item.status === "READY")) return "READY";
   return started ? "IN_PREPARATION" : "PLACED";
@@ -54,7 +62,12 @@ export function applyEvent(view: OrderView, event: OrderEvent): OrderView {
 
   if (event.type === "OrderCollected") {
     if (view.status !== "READY") return view;
-    return { ...view, status: "COLLECTED", collectedAt: event.occurredAt, timeline: inTimeOrder([...view.timeline, { at: event.occurredAt, type: "OrderCollected", eventId: event.id }]) };
+    return {
+      ...view,
+      status: "COLLECTED",
+      collectedAt: event.occurredAt,
+      timeline: inTimeOrder([...view.timeline, { at: event.occurredAt, type: "OrderCollected", eventId: event.id }]),
+    };
   }
 
   const target = view.items.find((item) => item.itemId === event.data.itemId);
@@ -64,12 +77,24 @@ export function applyEvent(view: OrderView, event: OrderEvent): OrderView {
   const readyAt = status === "READY" ? latest(items.map((item) => item.readyAt ?? event.occurredAt)) : undefined;
   const reported = [
     ...view.timeline.filter((entry) => entry.type !== "OrderInPreparation" && entry.type !== "OrderReady"),
-    { at: event.occurredAt, type: event.type, eventId: event.id, itemId: target.itemId, name: target.name, station: target.station },
+    {
+      at: event.occurredAt,
+      type: event.type,
+      eventId: event.id,
+      itemId: target.itemId,
+      name: target.name,
+      station: target.station,
+    },
   ];
   // The order's own steps are derived from its items' events, so they come out the same
   // whatever order the events arrived in (the kitchen's and the bar's reports can cross).
-  const firstReport = reported.filter((entry) => entry.itemId).reduce((a, b) => (Date.parse(b.at) < Date.parse(a.at) ? b : a));
-  const derived: TimelineEntry[] = [{ at: firstReport.at, type: "OrderInPreparation" }, ...(readyAt ? [{ at: readyAt, type: "OrderReady" as const }] : [])];
+  const firstReport = reported
+    .filter((entry) => entry.itemId)
+    .reduce((a, b) => (Date.parse(b.at) < Date.parse(a.at) ? b : a));
+  const derived: TimelineEntry[] = [
+    { at: firstReport.at, type: "OrderInPreparation" },
+    ...(readyAt ? [{ at: readyAt, type: "OrderReady" as const }] : []),
+  ];
 
   return {
     ...view,
@@ -81,19 +106,42 @@ export function applyEvent(view: OrderView, event: OrderEvent): OrderView {
   };
 }
 
-const stepRank: Record<TimelineEntry["type"], number> = { OrderPlaced: 0, OrderInPreparation: 1, ItemQueued: 2, ItemStarted: 3, ItemReady: 4, OrderReady: 5, OrderCollected: 6 };
+const stepRank: Record<TimelineEntry["type"], number> = {
+  OrderPlaced: 0,
+  OrderInPreparation: 1,
+  ItemQueued: 2,
+  ItemStarted: 3,
+  ItemReady: 4,
+  OrderReady: 5,
+  OrderCollected: 6,
+};
 
 /** Time order, with ties broken by step and id, so the same events always make the same timeline. */
 const inTimeOrder = (entries: readonly TimelineEntry[]): TimelineEntry[] =>
-  [...entries].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || stepRank[a.type] - stepRank[b.type] || (a.eventId ?? "").localeCompare(b.eventId ?? ""));
+  [...entries].sort(
+    (a, b) =>
+      Date.parse(a.at) - Date.parse(b.at) ||
+      stepRank[a.type] - stepRank[b.type] ||
+      (a.eventId ?? "").localeCompare(b.eventId ?? ""),
+  );
 
 function applyItemEvent(item: ItemView, event: Exclude<OrderEvent, { type: "OrderCollected" }>): ItemView {
   const status = nextItemStatus(item.status, event.type);
   switch (event.type) {
     case "ItemQueued":
-      return status === "READY" ? item : { ...item, status, expectedReadyAt: event.data.expectedReadyAt, position: event.data.position, queuedAt: event.occurredAt };
+      return status === "READY"
+        ? item
+        : {
+            ...item,
+            status,
+            expectedReadyAt: event.data.expectedReadyAt,
+            position: event.data.position,
+            queuedAt: event.occurredAt,
+          };
     case "ItemStarted":
-      return status === "READY" ? item : { ...item, status, expectedReadyAt: event.data.expectedReadyAt, startedAt: event.occurredAt };
+      return status === "READY"
+        ? item
+        : { ...item, status, expectedReadyAt: event.data.expectedReadyAt, startedAt: event.occurredAt };
     case "ItemReady":
       return { ...item, status, expectedReadyAt: event.occurredAt, readyAt: event.occurredAt };
   }
@@ -103,11 +151,14 @@ function applyItemEvent(item: ItemView, event: Exclude<OrderEvent, { type: "Orde
 export const etaOf = (items: readonly Pick<ItemView, "status" | "expectedReadyAt" | "readyAt">[]): string =>
   latest(items.map((item) => (item.status === "READY" && item.readyAt ? item.readyAt : item.expectedReadyAt)));
 
-const latest = (isoTimes: readonly string[]): string => isoTimes.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+const latest = (isoTimes: readonly string[]): string =>
+  isoTimes.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 
 /** Events in the order they happened; a station's steps of one instant in their natural order. */
 const sortByTime = (events: readonly OrderEvent[]): OrderEvent[] =>
-  [...events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || stepRank[a.type] - stepRank[b.type]);
+  [...events].sort(
+    (a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || stepRank[a.type] - stepRank[b.type],
+  );
 
 export type CollectDecision = { ok: true } | { ok: false; reason: "NOT_READY" | "ALREADY_COLLECTED" };
 

@@ -13,16 +13,57 @@ const record: OrderRecord = {
   estimatedReadyAt: t(5),
   totalCents: 1980,
   items: [
-    { itemId: "o1.1", menuItemId: 1, name: "Batata Frita", type: "FOOD", station: "KITCHEN", priceCents: 1290, prepSeconds: 5 },
+    {
+      itemId: "o1.1",
+      menuItemId: 1,
+      name: "Batata Frita",
+      type: "FOOD",
+      station: "KITCHEN",
+      priceCents: 1290,
+      prepSeconds: 5,
+    },
     { itemId: "o1.2", menuItemId: 2, name: "Coca", type: "DRINK", station: "BAR", priceCents: 690, prepSeconds: 5 },
   ],
 };
 
-const ref = (itemId: string) => ({ itemId, menuItemId: itemId === "o1.1" ? 1 : 2, name: "x", station: itemId === "o1.1" ? ("KITCHEN" as const) : ("BAR" as const) });
-const queued = (itemId: string, at: number, eta: number): OrderEvent => ({ id: `${itemId}.q`, type: "ItemQueued", version: 1, occurredAt: t(at), orderId: "o1", data: { ...ref(itemId), expectedReadyAt: t(eta), position: 0 } });
-const started = (itemId: string, at: number, eta: number): OrderEvent => ({ id: `${itemId}.s`, type: "ItemStarted", version: 1, occurredAt: t(at), orderId: "o1", data: { ...ref(itemId), expectedReadyAt: t(eta) } });
-const ready = (itemId: string, at: number): OrderEvent => ({ id: `${itemId}.ready`, type: "ItemReady", version: 1, occurredAt: t(at), orderId: "o1", data: ref(itemId) });
-const collected = (at: number): OrderEvent => ({ id: "o1.collected", type: "OrderCollected", version: 1, occurredAt: t(at), orderId: "o1", data: {} });
+const ref = (itemId: string) => ({
+  itemId,
+  menuItemId: itemId === "o1.1" ? 1 : 2,
+  name: "x",
+  station: itemId === "o1.1" ? ("KITCHEN" as const) : ("BAR" as const),
+});
+const queued = (itemId: string, at: number, eta: number): OrderEvent => ({
+  id: `${itemId}.q`,
+  type: "ItemQueued",
+  version: 1,
+  occurredAt: t(at),
+  orderId: "o1",
+  data: { ...ref(itemId), expectedReadyAt: t(eta), position: 0 },
+});
+const started = (itemId: string, at: number, eta: number): OrderEvent => ({
+  id: `${itemId}.s`,
+  type: "ItemStarted",
+  version: 1,
+  occurredAt: t(at),
+  orderId: "o1",
+  data: { ...ref(itemId), expectedReadyAt: t(eta) },
+});
+const ready = (itemId: string, at: number): OrderEvent => ({
+  id: `${itemId}.ready`,
+  type: "ItemReady",
+  version: 1,
+  occurredAt: t(at),
+  orderId: "o1",
+  data: ref(itemId),
+});
+const collected = (at: number): OrderEvent => ({
+  id: "o1.collected",
+  type: "OrderCollected",
+  version: 1,
+  occurredAt: t(at),
+  orderId: "o1",
+  data: {},
+});
 
 describe("order projection", () => {
   it("starts PLACED with every item QUEUED and the first estimate as ETA", () => {
@@ -33,7 +74,13 @@ describe("order projection", () => {
   });
 
   it("moves to IN_PREPARATION on the first station event and READY when the last item is", () => {
-    const steps = [queued("o1.1", 1, 6), queued("o1.2", 1, 9), started("o1.1", 1, 6), started("o1.2", 4, 9), ready("o1.1", 6)];
+    const steps = [
+      queued("o1.1", 1, 6),
+      queued("o1.2", 1, 9),
+      started("o1.1", 1, 6),
+      started("o1.2", 4, 9),
+      ready("o1.1", 6),
+    ];
     const view = projectOrder(record, steps);
     expect(view.status).toBe("IN_PREPARATION");
     expect(view.eta).toBe(t(9));
@@ -41,7 +88,15 @@ describe("order projection", () => {
     expect(done.status).toBe("READY");
     expect(done.readyAt).toBe(t(9));
     expect(done.timeline.map((entry) => entry.type)).toEqual([
-      "OrderPlaced", "OrderInPreparation", "ItemQueued", "ItemQueued", "ItemStarted", "ItemStarted", "ItemReady", "ItemReady", "OrderReady",
+      "OrderPlaced",
+      "OrderInPreparation",
+      "ItemQueued",
+      "ItemQueued",
+      "ItemStarted",
+      "ItemStarted",
+      "ItemReady",
+      "ItemReady",
+      "OrderReady",
     ]);
   });
 
@@ -63,7 +118,14 @@ describe("order projection", () => {
   });
 
   it("makes the same view whatever order the kitchen's and the bar's reports arrive in", () => {
-    const events = [queued("o1.1", 1, 6), queued("o1.2", 2, 9), started("o1.1", 3, 6), started("o1.2", 3, 9), ready("o1.1", 6), ready("o1.2", 9)];
+    const events = [
+      queued("o1.1", 1, 6),
+      queued("o1.2", 2, 9),
+      started("o1.1", 3, 6),
+      started("o1.2", 3, 9),
+      ready("o1.1", 6),
+      ready("o1.2", 9),
+    ];
     const kitchen = events.filter((event) => event.type !== "OrderCollected" && event.data.station === "KITCHEN");
     const bar = events.filter((event) => event.type !== "OrderCollected" && event.data.station === "BAR");
     const live = [...bar, ...kitchen].reduce(applyEvent, initialView(record));
@@ -73,7 +135,11 @@ describe("order projection", () => {
 
   it("puts steps of the same instant in their natural order", () => {
     const view = projectOrder(record, [started("o1.1", 1, 1), ready("o1.1", 1), queued("o1.1", 1, 1)]);
-    expect(view.timeline.filter((entry) => entry.itemId).map((entry) => entry.type)).toEqual(["ItemQueued", "ItemStarted", "ItemReady"]);
+    expect(view.timeline.filter((entry) => entry.itemId).map((entry) => entry.type)).toEqual([
+      "ItemQueued",
+      "ItemStarted",
+      "ItemReady",
+    ]);
   });
 
   it("never takes a READY item back, but lets a restarted station queue a started one again", () => {

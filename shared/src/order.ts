@@ -33,7 +33,15 @@ export type OrderStatus = z.infer<typeof OrderStatus>;
 
 export const TimelineEntry = z.object({
   at: z.iso.datetime(),
-  type: z.enum(["OrderPlaced", "OrderInPreparation", "ItemQueued", "ItemStarted", "ItemReady", "OrderReady", "OrderCollected"]),
+  type: z.enum([
+    "OrderPlaced",
+    "OrderInPreparation",
+    "ItemQueued",
+    "ItemStarted",
+    "ItemReady",
+    "OrderReady",
+    "OrderCollected",
+  ]),
   eventId: z.string().optional(),
   itemId: z.string().optional(),
   name: z.string().optional(),

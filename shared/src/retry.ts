@@ -4,7 +4,11 @@ import type { Logger } from "./logger";
  * Retries an effect that must happen (a completion record, a READY message) until it does
  * or the process is stopping. Backs off to a few seconds, so an outage is not a busy loop.
  */
-export async function retryUntilDone<T>(what: string, effect: () => Promise<T>, options: { log: Logger; stopped: () => boolean }): Promise<T | undefined> {
+export async function retryUntilDone<T>(
+  what: string,
+  effect: () => Promise<T>,
+  options: { log: Logger; stopped: () => boolean },
+): Promise<T | undefined> {
   for (let attempt = 0; !options.stopped(); attempt++) {
     try {
       return await effect();

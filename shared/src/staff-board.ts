@@ -17,7 +17,11 @@ export type StaffBoard = {
   stations: Record<Station, StationBoard>;
   inPreparation: OrderView[];
   readyForPickup: OrderView[];
-  numbers: { inFlight: number; averageWaitMs: number | null; oldestOpen: { orderId: string; pickupCode: string; ageMs: number } | null };
+  numbers: {
+    inFlight: number;
+    averageWaitMs: number | null;
+    oldestOpen: { orderId: string; pickupCode: string; ageMs: number } | null;
+  };
 };
 
 /**
@@ -45,7 +49,8 @@ export function summarizeBoard(orders: readonly OrderView[], now: number): Staff
       };
       const station = stations[item.station];
       if (item.status === "READY") station.ready.push(entry);
-      else if (item.status === "PREPARING") station.preparing.push({ ...entry, msLeft: Math.max(0, Date.parse(item.expectedReadyAt) - now) });
+      else if (item.status === "PREPARING")
+        station.preparing.push({ ...entry, msLeft: Math.max(0, Date.parse(item.expectedReadyAt) - now) });
       else {
         queuedSince.set(item.itemId, Date.parse(item.queuedAt ?? order.placedAt));
         station.queued.push(entry);
@@ -60,9 +65,13 @@ export function summarizeBoard(orders: readonly OrderView[], now: number): Staff
     station.ready.sort((a, b) => Date.parse(a.readyAt ?? "") - Date.parse(b.readyAt ?? ""));
   }
 
-  const inPreparation = open.filter((order) => order.status === "PLACED" || order.status === "IN_PREPARATION").sort(byPlacedAt);
+  const inPreparation = open
+    .filter((order) => order.status === "PLACED" || order.status === "IN_PREPARATION")
+    .sort(byPlacedAt);
   const readyForPickup = open.filter((order) => order.status === "READY").sort(byPlacedAt);
-  const waits = orders.filter((order) => order.readyAt).map((order) => Date.parse(order.readyAt as string) - Date.parse(order.placedAt));
+  const waits = orders
+    .filter((order) => order.readyAt)
+    .map((order) => Date.parse(order.readyAt as string) - Date.parse(order.placedAt));
   const oldest = [...open].sort(byPlacedAt)[0];
 
   return {
@@ -72,7 +81,9 @@ export function summarizeBoard(orders: readonly OrderView[], now: number): Staff
     numbers: {
       inFlight: inPreparation.length,
       averageWaitMs: waits.length > 0 ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : null,
-      oldestOpen: oldest ? { orderId: oldest.id, pickupCode: oldest.pickupCode, ageMs: Math.max(0, now - Date.parse(oldest.placedAt)) } : null,
+      oldestOpen: oldest
+        ? { orderId: oldest.id, pickupCode: oldest.pickupCode, ageMs: Math.max(0, now - Date.parse(oldest.placedAt)) }
+        : null,
     },
   };
 }

@@ -11,7 +11,9 @@ export function scheduleQueue(input: {
   /** Preparation times, in queue order. */
   queued: readonly number[];
 }): { startAt: number; readyAt: number }[] {
-  const free = Array.from({ length: Math.max(1, input.hands) }, (_, i) => Math.max(input.now, input.busyUntil[i] ?? input.now));
+  const free = Array.from({ length: Math.max(1, input.hands) }, (_, i) =>
+    Math.max(input.now, input.busyUntil[i] ?? input.now),
+  );
   return input.queued.map((prepMs) => {
     const hand = indexOfMin(free);
     const startAt = free[hand] ?? input.now;

@@ -18,7 +18,9 @@ describe("station ETA rules", () => {
   });
 
   it("never starts in the past, even when an item is overdue", () => {
-    expect(scheduleQueue({ now: 10_000, hands: 1, busyUntil: [9000], queued: [1000] })).toEqual([{ startAt: 10_000, readyAt: 11_000 }]);
+    expect(scheduleQueue({ now: 10_000, hands: 1, busyUntil: [9000], queued: [1000] })).toEqual([
+      { startAt: 10_000, readyAt: 11_000 },
+    ]);
   });
 
   it("more hands means earlier ETAs for the back of the queue", () => {

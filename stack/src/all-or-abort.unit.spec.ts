@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 import { allOrAbort } from "./all-or-abort.js";
 
 const never = (signal: AbortSignal) =>
-  new Promise<string>((_, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true }));
+  new Promise<string>((_, reject) =>
+    signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true }),
+  );
 
 describe("allOrAbort", () => {
   it("returns both results", async () => {
-    expect(await allOrAbort(async () => 1, async () => "two")).toEqual([1, "two"]);
+    expect(
+      await allOrAbort(
+        async () => 1,
+        async () => "two",
+      ),
+    ).toEqual([1, "two"]);
   });
 
   it("aborts the other task and throws the first error, not the abort", async () => {

@@ -41,7 +41,12 @@ export function startApps(apps: readonly AppSpec[], env: NodeJS.ProcessEnv): Run
 }
 
 /** Any HTTP answer counts: the page may redirect or 404 while the web app is still fine. */
-export async function waitForHttp(url: string, log: StackLog, abandonWhen: Promise<unknown>, timeoutMs = 180_000): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  log: StackLog,
+  abandonWhen: Promise<unknown>,
+  timeoutMs = 180_000,
+): Promise<void> {
   log.info("waiting for the web app to answer", { url });
   await waitUntil(
     async () => {

@@ -43,7 +43,10 @@ async function startCommand(): Promise<number> {
   if (!stack) return INTERRUPTED;
   const webPort = parsePort("PORT", process.env.PORT, 3000);
   // A local bakery gets the development staff password unless one is given (the README says so).
-  const env = childEnv(stack.env, { PORT: String(webPort), STAFF_PASSWORD: process.env.STAFF_PASSWORD ?? DEV_STAFF_PASSWORD });
+  const env = childEnv(stack.env, {
+    PORT: String(webPort),
+    STAFF_PASSWORD: process.env.STAFF_PASSWORD ?? DEV_STAFF_PASSWORD,
+  });
   try {
     await assertPortsFree([{ port: webPort, what: "web app", envVar: "PORT" }]);
     const build = await runPhase(log, "build web", "npx", ["turbo", "run", "build", "--filter=@bakery/web"], env);
@@ -88,13 +91,19 @@ async function testCommand(): Promise<number> {
 }
 
 /** Starting the stack is a phase too: its time and failure show in the summary. */
-async function withTestStack(dataDir: string, phases: PhaseResult[], run: (env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
+async function withTestStack(
+  dataDir: string,
+  phases: PhaseResult[],
+  run: (env: NodeJS.ProcessEnv) => Promise<void>,
+): Promise<void> {
   const started = Date.now();
   const ports = readPorts(process.env, TEST_DEFAULT_PORTS, "STACK_TEST_");
-  const stack = await unlessInterrupted(acquireStack(log, { ...ports, dataDir, portEnvPrefix: "STACK_TEST_" })).catch((err: unknown) => {
-    log.error(describeError(err));
-    return null;
-  });
+  const stack = await unlessInterrupted(acquireStack(log, { ...ports, dataDir, portEnvPrefix: "STACK_TEST_" })).catch(
+    (err: unknown) => {
+      log.error(describeError(err));
+      return null;
+    },
+  );
   phases.push({ name: "stack start", code: stack ? 0 : stack === null ? 1 : INTERRUPTED, ms: Date.now() - started });
   if (!stack) return;
   try {

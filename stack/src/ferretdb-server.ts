@@ -45,7 +45,9 @@ export async function startFerretDb(opts: StartFerretDbOptions): Promise<FerretD
   });
   const died = server.exited.then(async (exit) => {
     const tail = await fileTail(logFile);
-    throw new StackError(`ferretdb exited during start-up (code ${exit.code ?? exit.signal})${tail ? `:\n${tail}` : ""}`);
+    throw new StackError(
+      `ferretdb exited during start-up (code ${exit.code ?? exit.signal})${tail ? `:\n${tail}` : ""}`,
+    );
   });
   died.catch(() => undefined);
 
@@ -53,7 +55,11 @@ export async function startFerretDb(opts: StartFerretDbOptions): Promise<FerretD
     const timeoutMs = opts.startTimeoutMs ?? 30_000;
     log.info("waiting for the port, then a mongodb ping", { url });
     await waitForPort(opts.port, { timeoutMs, abandonWhen: died, what: `ferretdb to listen on ${url}` });
-    await waitUntil(() => mongoAnswersPing(url), { what: `ferretdb at ${url} to answer ping`, timeoutMs, abandonWhen: died });
+    await waitUntil(() => mongoAnswersPing(url), {
+      what: `ferretdb at ${url} to answer ping`,
+      timeoutMs,
+      abandonWhen: died,
+    });
   } catch (err) {
     await server.stop(5_000);
     throw err;

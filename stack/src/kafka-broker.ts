@@ -52,7 +52,12 @@ export async function startKafka(opts: StartKafkaOptions): Promise<KafkaHandle> 
   const kraftDir = join(dataDir, "kraft-data");
   await mkdir(logsDir, { recursive: true });
   await writeFile(propsPath, renderKafkaServerProperties({ ...opts, logDirs: kraftDir }));
-  const jvm = ["-cp", install.classpath, `-Dlog4j2.configurationFile=${install.log4jConfig}`, `-Dkafka.logs.dir=${logsDir}`];
+  const jvm = [
+    "-cp",
+    install.classpath,
+    `-Dlog4j2.configurationFile=${install.log4jConfig}`,
+    `-Dkafka.logs.dir=${logsDir}`,
+  ];
 
   if (!existsSync(join(kraftDir, "meta.properties"))) {
     log.info("formatting storage", { dir: kraftDir });
@@ -72,13 +77,23 @@ export async function startKafka(opts: StartKafkaOptions): Promise<KafkaHandle> 
   const broker = spawnGroup({
     name: "kafka",
     command: java,
-    args: ["-Xmx512m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", ...jvm, "kafka.Kafka", propsPath],
+    args: [
+      "-Xmx512m",
+      "-XX:+UseG1GC",
+      "-XX:+ExitOnOutOfMemoryError",
+      "-Djava.awt.headless=true",
+      ...jvm,
+      "kafka.Kafka",
+      propsPath,
+    ],
     output: { kind: "file", path: stdoutLog },
     dieWithParent: true,
   });
   const died = broker.exited.then(async (exit) => {
     const tail = [await fileTail(stdoutLog), await fileTail(join(logsDir, "server.log"))].filter(Boolean).join("\n");
-    throw new StackError(`kafka exited during start-up (code ${exit.code ?? exit.signal}); see ${logsDir}${tail ? `:\n${tail}` : ""}`);
+    throw new StackError(
+      `kafka exited during start-up (code ${exit.code ?? exit.signal}); see ${logsDir}${tail ? `:\n${tail}` : ""}`,
+    );
   });
   died.catch(() => undefined);
 
@@ -87,7 +102,11 @@ export async function startKafka(opts: StartKafkaOptions): Promise<KafkaHandle> 
     log.info("waiting for the broker port", { brokers });
     await waitForPort(opts.port, { timeoutMs, abandonWhen: died, what: `kafka to listen on ${brokers}` });
     log.info("waiting for metadata and group coordinators (kafkajs describeCluster, describeGroups)", { brokers });
-    await waitUntil(() => kafkaIsReady(brokers), { what: `kafka on ${brokers} to answer describeCluster and describeGroups`, timeoutMs, abandonWhen: died });
+    await waitUntil(() => kafkaIsReady(brokers), {
+      what: `kafka on ${brokers} to answer describeCluster and describeGroups`,
+      timeoutMs,
+      abandonWhen: died,
+    });
   } catch (err) {
     await broker.stop(5_000);
     throw err;

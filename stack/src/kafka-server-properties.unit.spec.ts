@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { randomKafkaClusterId, renderKafkaServerProperties } from "./kafka-server-properties.js";
 
 function parse(text: string): Map<string, string> {
-  return new Map(text.trim().split("\n").map((line) => line.split("=", 2) as [string, string]));
+  return new Map(
+    text
+      .trim()
+      .split("\n")
+      .map((line) => line.split("=", 2) as [string, string]),
+  );
 }
 
 describe("renderKafkaServerProperties", () => {
@@ -34,7 +39,9 @@ describe("renderKafkaServerProperties", () => {
   });
 
   it("escapes backslashes in paths", () => {
-    expect(renderKafkaServerProperties({ port: 1, controllerPort: 2, logDirs: "C:\\kafka" })).toContain("log.dirs=C:\\\\kafka");
+    expect(renderKafkaServerProperties({ port: 1, controllerPort: 2, logDirs: "C:\\kafka" })).toContain(
+      "log.dirs=C:\\\\kafka",
+    );
   });
 });
 
@@ -45,6 +52,8 @@ describe("randomKafkaClusterId", () => {
 
   it("never starts with a dash, which Kafka's CLI would read as a flag", () => {
     const draws = [Buffer.alloc(16, 0xfb), Buffer.alloc(16, 0x01)];
-    expect(randomKafkaClusterId(() => draws.shift() ?? Buffer.alloc(16))).toBe(Buffer.alloc(16, 0x01).toString("base64url"));
+    expect(randomKafkaClusterId(() => draws.shift() ?? Buffer.alloc(16))).toBe(
+      Buffer.alloc(16, 0x01).toString("base64url"),
+    );
   });
 });

@@ -48,7 +48,13 @@ export async function startLocalStack(opts: StartLocalStackOptions = {}): Promis
     (signal) =>
       provisionKafka({ log, signal }).then((install) => {
         signal.throwIfAborted();
-        return startKafka({ port: config.kafkaPort, controllerPort: config.kafkaControllerPort, dataDir: join(config.dataDir, "kafka"), log, install });
+        return startKafka({
+          port: config.kafkaPort,
+          controllerPort: config.kafkaControllerPort,
+          dataDir: join(config.dataDir, "kafka"),
+          log,
+          install,
+        });
       }),
     (signal) =>
       provisionFerretDb({ log, signal }).then((install) => {

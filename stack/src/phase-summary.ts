@@ -13,6 +13,8 @@ export function wasInterrupted(phases: readonly PhaseResult[]): boolean {
 }
 
 export function logPhaseSummary(log: StackLog, phases: readonly PhaseResult[]): void {
-  const parts = phases.map((p) => `${p.name} ${p.code === 0 ? "ok" : `FAILED(${p.code})`} ${(p.ms / 1000).toFixed(1)}s`);
+  const parts = phases.map(
+    (p) => `${p.name} ${p.code === 0 ? "ok" : `FAILED(${p.code})`} ${(p.ms / 1000).toFixed(1)}s`,
+  );
   log.info(`summary: ${parts.join(" | ")}`);
 }

@@ -31,7 +31,7 @@ export interface FerretDbInstall {
 export const ID_LOOKUP_FIX = {
   file: "internal/backends/sqlite/metadata/metadata.go",
   from: `IDColumn = DefaultColumn + "->'$._id'"`,
-  to: "IDColumn = DefaultColumn + `->\"_id\"`",
+  to: 'IDColumn = DefaultColumn + `->"_id"`',
 };
 
 /** Builds stack/ferretdb once per version and source; later calls only read a stamp file. */
@@ -61,7 +61,11 @@ async function buildBinary(output: string, log: StackLog, signal?: AbortSignal):
   log.info("building ferretdb (first run only; a cold build takes a few minutes)", { version: FERRETDB_VERSION });
   let compiled = 0;
   let downloaded = 0;
-  const stopTicker = startProgressTicker(log, "ferretdb build", () => `${downloaded} modules downloaded, ${compiled} packages compiled`);
+  const stopTicker = startProgressTicker(
+    log,
+    "ferretdb build",
+    () => `${downloaded} modules downloaded, ${compiled} packages compiled`,
+  );
   const scratch = await mkdtemp(join(tmpdir(), "bakery-ferretdb-build-"));
   try {
     const buildDir = await sourceWithIdLookupFix(go, scratch, signal);
@@ -110,12 +114,14 @@ async function sourceWithIdLookupFix(go: string, scratch: string, signal?: Abort
   const target = join(patched, ID_LOOKUP_FIX.file);
   await chmod(target, 0o644);
   const source = await readFile(target, "utf8");
-  if (!source.includes(ID_LOOKUP_FIX.from)) throw new Error(`ferretdb ${FERRETDB_VERSION}: ${ID_LOOKUP_FIX.file} no longer has the line the fix replaces`);
+  if (!source.includes(ID_LOOKUP_FIX.from))
+    throw new Error(`ferretdb ${FERRETDB_VERSION}: ${ID_LOOKUP_FIX.file} no longer has the line the fix replaces`);
   await writeFile(target, source.replace(ID_LOOKUP_FIX.from, ID_LOOKUP_FIX.to));
 
   const buildDir = join(scratch, "build");
   await mkdir(buildDir);
-  for (const file of ["main.go", "go.mod", "go.sum"]) await copyFile(join(FERRETDB_SOURCE_DIR, file), join(buildDir, file));
+  for (const file of ["main.go", "go.mod", "go.sum"])
+    await copyFile(join(FERRETDB_SOURCE_DIR, file), join(buildDir, file));
   await runChecked({
     what: "pointing the build at the fixed module",
     signal,

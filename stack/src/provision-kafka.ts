@@ -60,7 +60,14 @@ async function downloadJars(work: string, pom: string, log: StackLog, signal?: A
       name: "mvn",
       command: mvn,
       // Not -q: the "Downloaded from" lines are counted for progress (and kept for errors), never printed.
-      args: ["-B", "-f", pomPath, "dependency:copy-dependencies", "-DincludeScope=runtime", `-DoutputDirectory=${libs}`],
+      args: [
+        "-B",
+        "-f",
+        pomPath,
+        "dependency:copy-dependencies",
+        "-DincludeScope=runtime",
+        `-DoutputDirectory=${libs}`,
+      ],
       cwd: work,
       output: { kind: "lines", onLine: (line) => void (line.includes("Downloaded from") && (downloads += 1)) },
     });

@@ -15,7 +15,9 @@ export function shutdownRequested(): Promise<NodeJS.Signals> {
  * Waits for something that starts processes (the stack, a build), unless shutdown comes
  * first: then every group gets SIGTERM, whatever did start is stopped, and undefined is returned.
  */
-export async function unlessInterrupted<T extends { stop(): Promise<void> }>(starting: Promise<T>): Promise<T | undefined> {
+export async function unlessInterrupted<T extends { stop(): Promise<void> }>(
+  starting: Promise<T>,
+): Promise<T | undefined> {
   const interrupted = Symbol("interrupted");
   const first = await Promise.race([starting, shutdownRequested().then(() => interrupted)]);
   if (first !== interrupted) return first as T;

@@ -57,7 +57,12 @@ export function spawnGroup(opts: SpawnGroupOptions): ProcessGroup {
         ? (["ignore", fileFd, fileFd] as const)
         : (["ignore", "pipe", "pipe"] as const);
 
-  const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: [...stdio], detached: true });
+  const child = spawn(command, args, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    stdio: [...stdio],
+    detached: true,
+  });
   if (fileFd !== undefined) closeSync(fileFd);
 
   const recent: string[] = [];

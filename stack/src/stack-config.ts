@@ -25,7 +25,11 @@ export const TEST_DEFAULT_PORTS: StackPorts = { kafkaPort: 29092, kafkaControlle
 
 /** `STACK_KAFKA_PORT` etc. for the dev stack, `STACK_TEST_KAFKA_PORT` etc. for `npm test`'s. */
 export function portEnvVars(prefix = "STACK_"): Record<keyof StackPorts, string> {
-  return { kafkaPort: `${prefix}KAFKA_PORT`, kafkaControllerPort: `${prefix}KAFKA_CONTROLLER_PORT`, mongoPort: `${prefix}MONGO_PORT` };
+  return {
+    kafkaPort: `${prefix}KAFKA_PORT`,
+    kafkaControllerPort: `${prefix}KAFKA_CONTROLLER_PORT`,
+    mongoPort: `${prefix}MONGO_PORT`,
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -33,17 +37,25 @@ type Env = Record<string, string | undefined>;
 export function parsePort(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65_535) throw new StackError(`${name}=${raw} is not a TCP port (1-65535)`);
+  if (!Number.isInteger(value) || value < 1 || value > 65_535)
+    throw new StackError(`${name}=${raw} is not a TCP port (1-65535)`);
   return value;
 }
 
 export function readPorts(env: Env, defaults: StackPorts, prefix = "STACK_"): StackPorts {
   const names = portEnvVars(prefix);
   const port = (key: keyof StackPorts) => parsePort(names[key], env[names[key]], defaults[key]);
-  return { kafkaPort: port("kafkaPort"), kafkaControllerPort: port("kafkaControllerPort"), mongoPort: port("mongoPort") };
+  return {
+    kafkaPort: port("kafkaPort"),
+    kafkaControllerPort: port("kafkaControllerPort"),
+    mongoPort: port("mongoPort"),
+  };
 }
 
-export function readLocalStackConfig(env: Env = process.env, defaults: LocalStackConfig = DEV_DEFAULTS): LocalStackConfig {
+export function readLocalStackConfig(
+  env: Env = process.env,
+  defaults: LocalStackConfig = DEV_DEFAULTS,
+): LocalStackConfig {
   const dataDir = env.STACK_DATA_DIR ? resolve(env.STACK_DATA_DIR) : defaults.dataDir;
   return { ...readPorts(env, defaults), dataDir };
 }

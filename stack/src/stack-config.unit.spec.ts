@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEV_DEFAULTS, readExternalStack, readLocalStackConfig, readPorts, TEST_DEFAULT_PORTS } from "./stack-config.js";
+import {
+  DEV_DEFAULTS,
+  readExternalStack,
+  readLocalStackConfig,
+  readPorts,
+  TEST_DEFAULT_PORTS,
+} from "./stack-config.js";
 
 describe("readLocalStackConfig", () => {
   it("uses the dev defaults without env", () => {
@@ -7,7 +13,12 @@ describe("readLocalStackConfig", () => {
   });
 
   it("reads STACK_* overrides", () => {
-    const config = readLocalStackConfig({ STACK_KAFKA_PORT: "1", STACK_KAFKA_CONTROLLER_PORT: "2", STACK_MONGO_PORT: "3", STACK_DATA_DIR: "/x" });
+    const config = readLocalStackConfig({
+      STACK_KAFKA_PORT: "1",
+      STACK_KAFKA_CONTROLLER_PORT: "2",
+      STACK_MONGO_PORT: "3",
+      STACK_DATA_DIR: "/x",
+    });
     expect(config).toEqual({ kafkaPort: 1, kafkaControllerPort: 2, mongoPort: 3, dataDir: "/x" });
   });
 

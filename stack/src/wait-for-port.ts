@@ -15,9 +15,15 @@ export function portAcceptsConnections(port: number, host = "127.0.0.1", timeout
   });
 }
 
-export function waitForPort(port: number, opts: Omit<WaitOptions, "what"> & { what?: string; host?: string }): Promise<void> {
+export function waitForPort(
+  port: number,
+  opts: Omit<WaitOptions, "what"> & { what?: string; host?: string },
+): Promise<void> {
   const host = opts.host ?? "127.0.0.1";
-  return waitUntil(() => portAcceptsConnections(port, host), { ...opts, what: opts.what ?? `${host}:${port} to accept connections` });
+  return waitUntil(() => portAcceptsConnections(port, host), {
+    ...opts,
+    what: opts.what ?? `${host}:${port} to accept connections`,
+  });
 }
 
 /** Binding is the only reliable test: a connect test misses a port held by a server that is still starting. */

@@ -73,7 +73,9 @@ function envOf(name: string): Env {
       }),
     );
   }
-  return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, value == null ? "" : String(value)]));
+  return Object.fromEntries(
+    Object.entries(environment).map(([key, value]) => [key, value == null ? "" : String(value)]),
+  );
 }
 
 /**
@@ -82,7 +84,10 @@ function envOf(name: string): Env {
  */
 function interpolate(value: string): string {
   return value
-    .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_match, _name: string, fallback?: string) => fallback ?? "")
+    .replace(
+      /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g,
+      (_match, _name: string, fallback?: string) => fallback ?? "",
+    )
     .replace(/\$\{[A-Za-z_][A-Za-z0-9_]*:?\?[^}]*\}/g, "set-by-the-operator")
     .replace(/\$\$/g, "$");
 }
@@ -115,7 +120,9 @@ function listeners(value: string | undefined): Record<string, string> {
 function portMappings(name: string): { published: string; target: string }[] {
   return (service(name).ports ?? []).map((port) => {
     if (typeof port === "object") return { published: String(port.published ?? ""), target: String(port.target ?? "") };
-    const parts = String(port).replace(/\/(tcp|udp)$/, "").split(":");
+    const parts = String(port)
+      .replace(/\/(tcp|udp)$/, "")
+      .split(":");
     const target = parts.pop() ?? "";
     return { published: parts.pop() ?? "", target };
   });
@@ -147,7 +154,9 @@ function dockerfileInstructions(text: string): Instruction[] {
     .filter(Boolean)
     .map((line) => {
       const space = line.search(/\s/);
-      return space < 0 ? { keyword: line.toUpperCase(), args: "" } : { keyword: line.slice(0, space).toUpperCase(), args: line.slice(space + 1).trim() };
+      return space < 0
+        ? { keyword: line.toUpperCase(), args: "" }
+        : { keyword: line.slice(0, space).toUpperCase(), args: line.slice(space + 1).trim() };
     });
 }
 
@@ -168,7 +177,9 @@ function dockerfileStages(instructions: Instruction[]): { from: string; name?: s
 
 describe("docker-compose.yml", () => {
   it("has the backing services and the three apps", () => {
-    expect(Object.keys(services)).toEqual(expect.arrayContaining(["kafka", "mongo", "web", "kitchen-worker", "bar-worker"]));
+    expect(Object.keys(services)).toEqual(
+      expect.arrayContaining(["kafka", "mongo", "web", "kitchen-worker", "bar-worker"]),
+    );
   });
 
   describe("kafka", () => {
@@ -180,7 +191,11 @@ describe("docker-compose.yml", () => {
     });
 
     it("is a single-node KRaft cluster: one broker that is also the controller", () => {
-      expect(env.KAFKA_PROCESS_ROLES?.split(",").map((role) => role.trim()).sort()).toEqual(["broker", "controller"]);
+      expect(
+        env.KAFKA_PROCESS_ROLES?.split(",")
+          .map((role) => role.trim())
+          .sort(),
+      ).toEqual(["broker", "controller"]);
       const nodeId = env.KAFKA_NODE_ID;
       expect(nodeId).toMatch(/^\d+$/);
       const voters = (env.KAFKA_CONTROLLER_QUORUM_VOTERS ?? "").split(",").filter(Boolean);
@@ -198,7 +213,8 @@ describe("docker-compose.yml", () => {
           .map((entry) => entry.replace(":", "://"))
           .join(","),
       );
-      for (const name of Object.keys(bound)) expect(protocols[name], `security protocol of listener ${name}`).toBeTruthy();
+      for (const name of Object.keys(bound))
+        expect(protocols[name], `security protocol of listener ${name}`).toBeTruthy();
     });
 
     it("replicates its internal topics once (there is one broker) and makes 6 partitions by default", () => {
@@ -218,7 +234,9 @@ describe("docker-compose.yml", () => {
     });
 
     it("has a healthcheck that talks to the broker", () => {
-      expect(healthcheckCommand("kafka")).toMatch(/kafka-(broker-api-versions|topics)\.sh .*--bootstrap-server localhost:9092/);
+      expect(healthcheckCommand("kafka")).toMatch(
+        /kafka-(broker-api-versions|topics)\.sh .*--bootstrap-server localhost:9092/,
+      );
     });
   });
 
@@ -336,12 +354,17 @@ describe("docker-compose.yml", () => {
     });
 
     it("is the only service published on the host", () => {
-      for (const name of Object.keys(services).filter((name) => name !== "web")) expect(portMappings(name), name).toEqual([]);
+      for (const name of Object.keys(services).filter((name) => name !== "web"))
+        expect(portMappings(name), name).toEqual([]);
     });
   });
 
   it("gives each app its own database", () => {
-    const databases = [envOf("web").WAITER_DB ?? "waiter", envOf("kitchen-worker").KITCHEN_DB ?? "kitchen", envOf("bar-worker").BAR_DB ?? "bar"];
+    const databases = [
+      envOf("web").WAITER_DB ?? "waiter",
+      envOf("kitchen-worker").KITCHEN_DB ?? "kitchen",
+      envOf("bar-worker").BAR_DB ?? "bar",
+    ];
     expect(new Set(databases).size).toBe(3);
   });
 });
@@ -369,11 +392,17 @@ describe.each(APPS)("%s/Dockerfile", (app) => {
   it("installs from the lockfile with npm ci, after copying every workspace's package.json", () => {
     const workspaces = (JSON.parse(read("package.json")) as { workspaces: string[] }).workspaces;
     const all = stages.flatMap((stage) => stage.body);
-    const firstCi = all.findIndex((instruction) => instruction.keyword === "RUN" && /\bnpm ci\b/.test(instruction.args));
+    const firstCi = all.findIndex(
+      (instruction) => instruction.keyword === "RUN" && /\bnpm ci\b/.test(instruction.args),
+    );
     expect(firstCi).toBeGreaterThanOrEqual(0);
-    const copiedBefore = all.slice(0, firstCi).filter((instruction) => instruction.keyword === "COPY").map((instruction) => instruction.args);
+    const copiedBefore = all
+      .slice(0, firstCi)
+      .filter((instruction) => instruction.keyword === "COPY")
+      .map((instruction) => instruction.args);
     expect(copiedBefore.join(" ")).toContain("package-lock.json");
-    for (const workspace of workspaces) expect(copiedBefore.join(" "), workspace).toContain(`${workspace}/package.json`);
+    for (const workspace of workspaces)
+      expect(copiedBefore.join(" "), workspace).toContain(`${workspace}/package.json`);
   });
 
   it("runs in production mode as a non-root user, with an exec-form CMD", () => {
@@ -381,14 +410,18 @@ describe.each(APPS)("%s/Dockerfile", (app) => {
     const user = body.filter((instruction) => instruction.keyword === "USER").at(-1)?.args;
     expect(user).toBeTruthy();
     expect(["root", "0"]).not.toContain(user?.split(":")[0]);
-    expect(body.some((instruction) => instruction.keyword === "ENV" && /\bNODE_ENV=production\b/.test(instruction.args))).toBe(true);
+    expect(
+      body.some((instruction) => instruction.keyword === "ENV" && /\bNODE_ENV=production\b/.test(instruction.args)),
+    ).toBe(true);
     const cmd = body.filter((instruction) => instruction.keyword === "CMD").at(-1)?.args ?? "";
     expect(() => JSON.parse(cmd) as unknown).not.toThrow();
     expect(Array.isArray(JSON.parse(cmd))).toBe(true);
   });
 
   it("starts the right program", () => {
-    const cmd = JSON.parse(runtime?.body.filter((instruction) => instruction.keyword === "CMD").at(-1)?.args ?? "[]") as string[];
+    const cmd = JSON.parse(
+      runtime?.body.filter((instruction) => instruction.keyword === "CMD").at(-1)?.args ?? "[]",
+    ) as string[];
     const workdir = runtime?.body.filter((instruction) => instruction.keyword === "WORKDIR").at(-1)?.args;
     expect(workdir).toBe(`/app/${app}`);
     if (app === "web") expect(cmd.join(" ")).toMatch(/next start$/);
@@ -403,7 +436,16 @@ describe(".dockerignore", () => {
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith("#"))
       .map((line) => line.replace(/^\*\*\//, ""));
-    for (const expected of ["node_modules", ".next", ".stack", ".turbo", "test-results", "playwright-report", "bench/results", ".git"]) {
+    for (const expected of [
+      "node_modules",
+      ".next",
+      ".stack",
+      ".turbo",
+      "test-results",
+      "playwright-report",
+      "bench/results",
+      ".git",
+    ]) {
       expect(patterns, expected).toContain(expected);
     }
   });

@@ -21,7 +21,12 @@ export interface Received {
  * Runs `consumer` and resolves with what it received once `count` messages arrived,
  * committing each offset explicitly so the test controls exactly what is committed.
  */
-export async function consumeAndCommit(consumer: Consumer, topic: string, count: number, timeoutMs = 30_000): Promise<Received[]> {
+export async function consumeAndCommit(
+  consumer: Consumer,
+  topic: string,
+  count: number,
+  timeoutMs = 30_000,
+): Promise<Received[]> {
   const received: Received[] = [];
   let done!: () => void;
   const enough = new Promise<void>((resolve) => (done = resolve));
@@ -36,7 +41,10 @@ export async function consumeAndCommit(consumer: Consumer, topic: string, count:
   });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`received ${received.length} of ${count} messages within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`received ${received.length} of ${count} messages within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   await Promise.race([enough, timeout]).finally(() => clearTimeout(timer));
   return received;

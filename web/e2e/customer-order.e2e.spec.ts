@@ -47,7 +47,9 @@ test("a customer orders two foods and a drink and watches every item become read
   await expect(page.getByRole("alert", { name: "Ready for pickup" })).toBeVisible();
   await expectAllItemsReady(page, ["Torta de limão", "Batata Frita", "Coca"]);
   await expect(page.getByRole("alert", { name: "Ready for pickup" }).getByTestId("pickup-code")).toHaveText(/\S+/);
-  await expect(page.getByRole("region", { name: "What's happened" }).getByRole("listitem").last()).toHaveText(/Everything is ready for pickup/);
+  await expect(page.getByRole("region", { name: "What's happened" }).getByRole("listitem").last()).toHaveText(
+    /Everything is ready for pickup/,
+  );
 
   await expectNotReloaded(page);
   expect(await page.evaluate(() => window.localStorage.getItem("bakery.cart.v1")), "the cart was emptied").toBeNull();

@@ -10,7 +10,10 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
-test("screenshots: menu, tracking page and dashboard, on a phone and a desktop", async ({ browser, request }, testInfo) => {
+test("screenshots: menu, tracking page and dashboard, on a phone and a desktop", async ({
+  browser,
+  request,
+}, testInfo) => {
   const phone = await browser.newContext({ ...devices["Pixel 7"], baseURL: urls.webA });
   const desktop = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: urls.webA });
   const staffContext = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: urls.webB });
@@ -33,7 +36,10 @@ test("screenshots: menu, tracking page and dashboard, on a phone and a desktop",
   await mobile.getByRole("button", { name: /View your order/ }).click();
   await mobile.getByLabel("Your name").fill("Duda");
   await mobile.screenshot({ path: testInfo.outputPath("menu-phone-order-sheet.png"), animations: "disabled" });
-  await testInfo.attach("menu-phone-order-sheet", { path: testInfo.outputPath("menu-phone-order-sheet.png"), contentType: "image/png" });
+  await testInfo.attach("menu-phone-order-sheet", {
+    path: testInfo.outputPath("menu-phone-order-sheet.png"),
+    contentType: "image/png",
+  });
 
   // Some traffic so the dashboard has every lane filled.
   await signInStaff(staffContext, urls.webB);
@@ -41,21 +47,31 @@ test("screenshots: menu, tracking page and dashboard, on a phone and a desktop",
   await staff.goto("/staff");
   await expect(connection(staff)).toHaveText("Live");
   await placeOrder(request, urls.webA, [{ menuItemId: MENU.hotDog, quantity: 1 }], "Eva");
-  await placeOrder(request, urls.webA, [
-    { menuItemId: MENU.tortaDeLimao, quantity: 2 },
-    { menuItemId: MENU.tequila, quantity: 1 },
-  ], "Gil");
+  await placeOrder(
+    request,
+    urls.webA,
+    [
+      { menuItemId: MENU.tortaDeLimao, quantity: 2 },
+      { menuItemId: MENU.tequila, quantity: 1 },
+    ],
+    "Gil",
+  );
 
   // Tracking on a phone, while it is being prepared, then ready.
   await mobile.getByRole("button", { name: "Place order" }).click();
   await expect(mobile).toHaveURL(/\/orders\//);
   await expect(connection(mobile)).toHaveText("Live");
   // A big one, so the kitchen still has a queue when the first orders are ready.
-  await placeOrder(request, urls.webA, [
-    { menuItemId: MENU.tortaDeLimao, quantity: 3 },
-    { menuItemId: MENU.batataFrita, quantity: 2 },
-    { menuItemId: MENU.pitu, quantity: 2 },
-  ], "Hugo");
+  await placeOrder(
+    request,
+    urls.webA,
+    [
+      { menuItemId: MENU.tortaDeLimao, quantity: 3 },
+      { menuItemId: MENU.batataFrita, quantity: 2 },
+      { menuItemId: MENU.pitu, quantity: 2 },
+    ],
+    "Hugo",
+  );
   await expect(mobile.locator("[data-testid=order-item][data-status=PREPARING]").first()).toBeVisible();
   await shoot(mobile, testInfo, "tracking-phone-preparing");
 

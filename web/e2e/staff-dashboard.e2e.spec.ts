@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { connection } from "./support/bakery";
 import { STAFF_PASSWORD, urls } from "./support/e2e-env";
 
-test("staff on another web process watch an order through the queues and hand it over; the customer sees it", async ({ browser }) => {
+test("staff on another web process watch an order through the queues and hand it over; the customer sees it", async ({
+  browser,
+}) => {
   // The staff member signs in on web process B.
   const staffContext = await browser.newContext({ baseURL: urls.webB });
   const staff = await staffContext.newPage();
@@ -36,7 +38,9 @@ test("staff on another web process watch an order through the queues and hand it
   await expect(kitchen.getByRole("list", { name: "Queued" }).locator(mine).first()).toContainText(/#\d/);
   await expect(kitchen.getByRole("list", { name: "Preparing" }).locator(mine)).toContainText(/left|finishing/);
   await expect(kitchen.getByRole("list", { name: "Ready on the balcony" }).locator(mine).first()).toBeVisible();
-  await expect(staff.getByRole("region", { name: "Bar" }).getByRole("list", { name: "Ready on the balcony" }).locator(mine)).toContainText("Coca");
+  await expect(
+    staff.getByRole("region", { name: "Bar" }).getByRole("list", { name: "Ready on the balcony" }).locator(mine),
+  ).toContainText("Coca");
   await expect(staff.getByRole("term").filter({ hasText: "Orders in flight" })).toBeVisible();
 
   // Everything ready: hand it over.

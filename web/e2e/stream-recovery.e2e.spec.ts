@@ -18,7 +18,9 @@ test("a dropped event stream recovers and the page catches up without a reload",
 
   // The kitchen finishes while the page is cut off (the test's own request context is not).
   await expect
-    .poll(async () => ((await (await request.get(`${urls.webA}/api/orders/${order.id}`)).json()) as OrderView).status, { timeout: 30_000 })
+    .poll(async () => ((await (await request.get(`${urls.webA}/api/orders/${order.id}`)).json()) as OrderView).status, {
+      timeout: 30_000,
+    })
     .toBe("READY");
   await expect(page.getByRole("alert", { name: "Ready for pickup" })).toHaveCount(0);
 

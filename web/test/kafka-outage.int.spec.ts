@@ -32,7 +32,10 @@ it("completes an order accepted while Kafka was down, once Kafka is back", async
   await bakery.untilReady(before.id);
 
   await kafka.stop();
-  const placed = await bakery.placeOrder([{ menuItemId: 7, quantity: 1 }, { menuItemId: 8, quantity: 1 }]);
+  const placed = await bakery.placeOrder([
+    { menuItemId: 7, quantity: 1 },
+    { menuItemId: 8, quantity: 1 },
+  ]);
   expect(placed.status).toBe("PLACED");
   expect(await bakery.web.context.c.outbox.countDocuments({ _id: placed.id })).toBe(1);
   await new Promise((resolve) => setTimeout(resolve, 3000));

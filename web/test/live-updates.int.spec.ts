@@ -42,7 +42,10 @@ async function signIn(): Promise<string> {
 
 describe("live updates over server-sent events", () => {
   it("streams a snapshot, then every update until the order is READY", async () => {
-    const placed = await bakery.placeOrder([{ menuItemId: 1, quantity: 1 }, { menuItemId: 2, quantity: 1 }]);
+    const placed = await bakery.placeOrder([
+      { menuItemId: 1, quantity: 1 },
+      { menuItemId: 2, quantity: 1 },
+    ]);
     const { view, kinds } = await followOrder(placed.id, (v) => v.status === "READY");
     expect(kinds[0]).toBe("snapshot");
     expect(view.items.every((item) => item.status === "READY")).toBe(true);
@@ -82,7 +85,10 @@ describe("staff", () => {
   it("refuses the staff APIs without a session, and a wrong password", async () => {
     expect((await bakery.web.call("GET", "/api/staff/board")).status).toBe(401);
     expect((await bakery.web.respond("GET", "/api/staff/events")).status).toBe(401);
-    expect((await bakery.web.call("GET", "/api/staff/board", { headers: { cookie: "bakery_staff=9999999999999.forged" } })).status).toBe(401);
+    expect(
+      (await bakery.web.call("GET", "/api/staff/board", { headers: { cookie: "bakery_staff=9999999999999.forged" } }))
+        .status,
+    ).toBe(401);
     const wrong = await bakery.web.call("POST", "/api/staff/session", { body: { password: "guess" } });
     expect(wrong.status).toBe(401);
     expect(wrong.json).toMatchObject({ error: { code: "UNAUTHORIZED", field: "password" } });
@@ -91,7 +97,9 @@ describe("staff", () => {
   it("sees an order on the board, collects it once READY, and the customer sees COLLECTED live", async () => {
     const cookie = await signIn();
     const placed = await bakery.placeOrder([{ menuItemId: 3, quantity: 1 }]);
-    const board = (await bakery.web.call("GET", "/api/staff/board", { headers: { cookie } })).json as { orders: OrderView[] };
+    const board = (await bakery.web.call("GET", "/api/staff/board", { headers: { cookie } })).json as {
+      orders: OrderView[];
+    };
     expect(board.orders.map((order) => order.id)).toContain(placed.id);
 
     const early = await bakery.web.call("POST", `/api/staff/orders/${placed.id}/collect`, { headers: { cookie } });

@@ -12,14 +12,23 @@ afterAll(async () => {
   await bakery?.close();
 });
 
-const itemEvents = (view: OrderView, itemId: string) => view.timeline.filter((entry) => entry.itemId === itemId).map((entry) => entry.type);
+const itemEvents = (view: OrderView, itemId: string) =>
+  view.timeline.filter((entry) => entry.itemId === itemId).map((entry) => entry.type);
 
 describe("the saga end to end", () => {
   it("brings a mixed order to READY with a timeline of every step", async () => {
-    const placed = await bakery.placeOrder([{ menuItemId: 1, quantity: 1 }, { menuItemId: 7, quantity: 1 }, { menuItemId: 2, quantity: 1 }]);
+    const placed = await bakery.placeOrder([
+      { menuItemId: 1, quantity: 1 },
+      { menuItemId: 7, quantity: 1 },
+      { menuItemId: 2, quantity: 1 },
+    ]);
     expect(placed.status).toBe("PLACED");
     expect(placed.pickupCode).toMatch(/^[A-Z0-9]{4}$/);
-    expect(placed.items.map((item) => [item.name, item.station])).toEqual([["Batata Frita", "KITCHEN"], ["Pizza", "KITCHEN"], ["Coca", "BAR"]]);
+    expect(placed.items.map((item) => [item.name, item.station])).toEqual([
+      ["Batata Frita", "KITCHEN"],
+      ["Pizza", "KITCHEN"],
+      ["Coca", "BAR"],
+    ]);
     expect(Date.parse(placed.eta)).toBeGreaterThan(Date.parse(placed.placedAt));
 
     const ready = await bakery.untilReady(placed.id);
@@ -36,7 +45,10 @@ describe("the saga end to end", () => {
 
   it("brings a foods-only and a drinks-only order to READY", async () => {
     const foods = await bakery.placeOrder([{ menuItemId: 5, quantity: 2 }]);
-    const drinks = await bakery.placeOrder([{ menuItemId: 8, quantity: 1 }, { menuItemId: 4, quantity: 1 }]);
+    const drinks = await bakery.placeOrder([
+      { menuItemId: 8, quantity: 1 },
+      { menuItemId: 4, quantity: 1 },
+    ]);
     const [foodsReady, drinksReady] = await Promise.all([bakery.untilReady(foods.id), bakery.untilReady(drinks.id)]);
     expect(foodsReady.items.every((item) => item.station === "KITCHEN" && item.status === "READY")).toBe(true);
     expect(drinksReady.items.every((item) => item.station === "BAR" && item.status === "READY")).toBe(true);
@@ -51,7 +63,10 @@ describe("the saga end to end", () => {
   });
 
   it("gives the ETA of the latest item, from the station's queue", async () => {
-    const placed = await bakery.placeOrder([{ menuItemId: 6, quantity: 1 }, { menuItemId: 8, quantity: 1 }]);
+    const placed = await bakery.placeOrder([
+      { menuItemId: 6, quantity: 1 },
+      { menuItemId: 8, quantity: 1 },
+    ]);
     const queued = await waitFor("both items queued", async () => {
       const view = await bakery.web.order(placed.id);
       return view.items.every((item) => item.queuedAt) ? view : undefined;
@@ -101,7 +116,14 @@ describe("the original contract", () => {
   });
 
   it("places an order by number and reports PENDING, then DONE, per item", async () => {
-    const body = { orderId: 1, items: [{ id: 1, type: "FOOD" }, { id: 2, type: "DRINK" }, { id: 2, type: "DRINK" }] };
+    const body = {
+      orderId: 1,
+      items: [
+        { id: 1, type: "FOOD" },
+        { id: 2, type: "DRINK" },
+        { id: 2, type: "DRINK" },
+      ],
+    };
     const placed = await bakery.web.call("POST", "/api/order", { body });
     expect(placed.status).toBe(201);
     expect(placed.json).toEqual([
@@ -118,7 +140,9 @@ describe("the original contract", () => {
     const retry = await bakery.web.call("POST", "/api/order", { body });
     expect(retry.status).toBe(200);
     expect(retry.json).toEqual(done);
-    const conflicting = await bakery.web.call("POST", "/api/order", { body: { orderId: 1, items: [{ id: 3, type: "FOOD" }] } });
+    const conflicting = await bakery.web.call("POST", "/api/order", {
+      body: { orderId: 1, items: [{ id: 3, type: "FOOD" }] },
+    });
     expect(conflicting.status).toBe(409);
     expect(await bakery.web.context.c.orders.countDocuments({ legacyOrderId: 1 })).toBe(1);
   });
@@ -128,7 +152,9 @@ describe("the original contract", () => {
     const malformed = await bakery.web.call("GET", "/api/order?orderId=abc");
     expect(malformed.status).toBe(400);
     expect(malformed.json).toMatchObject({ error: { field: "orderId" } });
-    expect((await bakery.web.call("POST", "/api/order", { body: { orderId: 2, items: [{ id: 2, type: "FOOD" }] } })).json).toMatchObject({ error: { field: "items.0.type" } });
+    expect(
+      (await bakery.web.call("POST", "/api/order", { body: { orderId: 2, items: [{ id: 2, type: "FOOD" }] } })).json,
+    ).toMatchObject({ error: { field: "items.0.type" } });
   });
 });
 
@@ -137,7 +163,10 @@ describe("idempotent retries", () => {
     const headers = { "idempotency-key": `retry-${Date.now()}` };
     const body = { customerName: "Bia", items: [{ menuItemId: 7, quantity: 1 }] };
     const first = await bakery.web.call("POST", "/api/orders", { body, headers });
-    const again = await bakery.web.call("POST", "/api/orders", { body: { items: body.items, customerName: "Bia" }, headers });
+    const again = await bakery.web.call("POST", "/api/orders", {
+      body: { items: body.items, customerName: "Bia" },
+      headers,
+    });
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
@@ -152,22 +181,87 @@ describe("idempotent retries", () => {
 });
 
 describe("bad requests", () => {
-  const cases: [string, { body?: unknown; rawBody?: string; headers?: Record<string, string> }, number, string | undefined][] = [
-    ["a name that is not a string", { body: { customerName: 5, items: [{ menuItemId: 1, quantity: 1 }] } }, 400, "customerName"],
-    ["a Mongo operator as the name", { body: { customerName: { $gt: "" }, items: [{ menuItemId: 1, quantity: 1 }] } }, 400, "customerName"],
-    ["a Mongo operator as the item", { body: { customerName: "A", items: [{ menuItemId: { $ne: null }, quantity: 1 }] } }, 400, "items.0.menuItemId"],
-    ["an unknown item", { body: { customerName: "A", items: [{ menuItemId: 99, quantity: 1 }] } }, 422, "items.0.menuItemId"],
-    ["a quantity of 0", { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 0 }] } }, 400, "items.0.quantity"],
-    ["a quantity of 21", { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 21 }] } }, 400, "items.0.quantity"],
-    ["a fractional quantity", { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 1.5 }] } }, 400, "items.0.quantity"],
+  const cases: [
+    string,
+    { body?: unknown; rawBody?: string; headers?: Record<string, string> },
+    number,
+    string | undefined,
+  ][] = [
+    [
+      "a name that is not a string",
+      { body: { customerName: 5, items: [{ menuItemId: 1, quantity: 1 }] } },
+      400,
+      "customerName",
+    ],
+    [
+      "a Mongo operator as the name",
+      { body: { customerName: { $gt: "" }, items: [{ menuItemId: 1, quantity: 1 }] } },
+      400,
+      "customerName",
+    ],
+    [
+      "a Mongo operator as the item",
+      { body: { customerName: "A", items: [{ menuItemId: { $ne: null }, quantity: 1 }] } },
+      400,
+      "items.0.menuItemId",
+    ],
+    [
+      "an unknown item",
+      { body: { customerName: "A", items: [{ menuItemId: 99, quantity: 1 }] } },
+      422,
+      "items.0.menuItemId",
+    ],
+    [
+      "a quantity of 0",
+      { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 0 }] } },
+      400,
+      "items.0.quantity",
+    ],
+    [
+      "a quantity of 21",
+      { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 21 }] } },
+      400,
+      "items.0.quantity",
+    ],
+    [
+      "a fractional quantity",
+      { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 1.5 }] } },
+      400,
+      "items.0.quantity",
+    ],
     ["no items", { body: { customerName: "A", items: [] } }, 400, "items"],
-    ["an extra field", { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 1 }], discount: 100 } }, 400, undefined],
-    ["an extra field in an item", { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 1, priceCents: 0 }] } }, 400, "items.0"],
+    [
+      "an extra field",
+      { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 1 }], discount: 100 } },
+      400,
+      undefined,
+    ],
+    [
+      "an extra field in an item",
+      { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 1, priceCents: 0 }] } },
+      400,
+      "items.0",
+    ],
     ["a blank name", { body: { customerName: "   ", items: [{ menuItemId: 1, quantity: 1 }] } }, 400, "customerName"],
-    ["broken JSON", { rawBody: "{\"customerName\":", headers: { "content-type": "application/json" } }, 400, undefined],
-    ["a form body", { rawBody: "customerName=A", headers: { "content-type": "application/x-www-form-urlencoded" } }, 415, undefined],
-    ["a body over 16 KiB", { body: { customerName: "A".repeat(20_000), items: [{ menuItemId: 1, quantity: 1 }] } }, 413, undefined],
-    ["a bad idempotency key", { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 1 }] }, headers: { "idempotency-key": "x" } }, 400, "Idempotency-Key"],
+    ["broken JSON", { rawBody: '{"customerName":', headers: { "content-type": "application/json" } }, 400, undefined],
+    [
+      "a form body",
+      { rawBody: "customerName=A", headers: { "content-type": "application/x-www-form-urlencoded" } },
+      415,
+      undefined,
+    ],
+    [
+      "a body over 16 KiB",
+      { body: { customerName: "A".repeat(20_000), items: [{ menuItemId: 1, quantity: 1 }] } },
+      413,
+      undefined,
+    ],
+    [
+      "a bad idempotency key",
+      { body: { customerName: "A", items: [{ menuItemId: 1, quantity: 1 }] }, headers: { "idempotency-key": "x" } },
+      400,
+      "Idempotency-Key",
+    ],
   ];
 
   it.each(cases)("refuses %s with a clear error and stores nothing", async (_name, request, status, field) => {

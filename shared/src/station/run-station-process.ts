@@ -13,7 +13,15 @@ type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;
  * A station worker process: connect, run the station loop, stop cleanly on SIGTERM/SIGINT.
  * The kitchen and the bar differ only in the configuration they pass here.
  */
-export function runStationProcess(options: { station: Station; itemType: ItemType; inputTopic: string; hands: number; dbName: string; groupId: string; env: CommonEnv }) {
+export function runStationProcess(options: {
+  station: Station;
+  itemType: ItemType;
+  inputTopic: string;
+  hands: number;
+  dbName: string;
+  groupId: string;
+  env: CommonEnv;
+}) {
   const { env } = options;
   const log = createLogger(env.LOG_LEVEL, { service: options.groupId });
 

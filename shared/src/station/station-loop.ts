@@ -33,7 +33,14 @@ export type StationConfig = {
 
 type RecipeDoc = Recipe & { _id: number };
 /** Insert-only proof that an item was prepared; its unique id is what makes "exactly once" hold. */
-export type CompletionDoc = { _id: string; orderId: string; menuItemId: number; worker: string; startedAt: Date; readyAt: Date };
+export type CompletionDoc = {
+  _id: string;
+  orderId: string;
+  menuItemId: number;
+  worker: string;
+  startedAt: Date;
+  readyAt: Date;
+};
 
 /** Insert-only: the station has taken this item in (the first delivery wins). */
 type TicketDoc = { _id: string; orderId: string; acceptedAt: Date };
@@ -63,7 +70,12 @@ export async function startStation(config: StationConfig) {
   const producer = config.kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const publisher = createPublisher(producer);
-  const consumer = config.kafka.consumer({ groupId: config.groupId, sessionTimeout: config.sessionTimeoutMs, rebalanceTimeout: config.sessionTimeoutMs, heartbeatInterval: 1000 });
+  const consumer = config.kafka.consumer({
+    groupId: config.groupId,
+    sessionTimeout: config.sessionTimeoutMs,
+    rebalanceTimeout: config.sessionTimeoutMs,
+    heartbeatInterval: 1000,
+  });
 
   const queue = createStationQueue(config.hands);
   const progress = createPartitionProgress();
@@ -75,11 +87,23 @@ export async function startStation(config: StationConfig) {
     return docs.map(() => undefined);
   });
 
-  const itemRef = (ticket: Ticket) => ({ itemId: ticket.itemId, menuItemId: ticket.menuItemId, name: ticket.name, station: config.station });
-  const envelope = (ticket: Ticket, id: string, at: number) => ({ id, version: 1 as const, occurredAt: new Date(at).toISOString(), orderId: ticket.orderId });
+  const itemRef = (ticket: Ticket) => ({
+    itemId: ticket.itemId,
+    menuItemId: ticket.menuItemId,
+    name: ticket.name,
+    station: config.station,
+  });
+  const envelope = (ticket: Ticket, id: string, at: number) => ({
+    id,
+    version: 1 as const,
+    occurredAt: new Date(at).toISOString(),
+    orderId: ticket.orderId,
+  });
 
   function publishReady(ticket: Ticket, readyAt: number) {
-    return publisher.publish(config.topics.balcony, ItemReady, [{ ...envelope(ticket, eventIds.itemReady(ticket.itemId), readyAt), type: "ItemReady", data: itemRef(ticket) }]);
+    return publisher.publish(config.topics.balcony, ItemReady, [
+      { ...envelope(ticket, eventIds.itemReady(ticket.itemId), readyAt), type: "ItemReady", data: itemRef(ticket) },
+    ]);
   }
 
   function startWaitingTickets() {
@@ -89,11 +113,18 @@ export async function startStation(config: StationConfig) {
       .publish(
         config.topics.balcony,
         ItemStarted,
-        started.map((ticket) => ({ ...envelope(ticket, eventIds.itemStarted(ticket.itemId), ticket.startedAt), type: "ItemStarted" as const, data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString() } })),
+        started.map((ticket) => ({
+          ...envelope(ticket, eventIds.itemStarted(ticket.itemId), ticket.startedAt),
+          type: "ItemStarted" as const,
+          data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString() },
+        })),
       )
       .catch((err: unknown) => log.warn("could not announce started items", { err }));
     for (const ticket of started) {
-      timers.set(ticket.itemId, setTimeout(() => void finishTicket(ticket), ticket.prepMs));
+      timers.set(
+        ticket.itemId,
+        setTimeout(() => void finishTicket(ticket), ticket.prepMs),
+      );
     }
   }
 
@@ -103,7 +134,14 @@ export async function startStation(config: StationConfig) {
     if (!queue.finish(ticket.itemId)) return;
     startWaitingTickets();
     const readyAt = now();
-    const completion: CompletionDoc = { _id: ticket.itemId, orderId: ticket.orderId, menuItemId: ticket.menuItemId, worker: workerId, startedAt: new Date(ticket.startedAt), readyAt: new Date(readyAt) };
+    const completion: CompletionDoc = {
+      _id: ticket.itemId,
+      orderId: ticket.orderId,
+      menuItemId: ticket.menuItemId,
+      worker: workerId,
+      startedAt: new Date(ticket.startedAt),
+      readyAt: new Date(readyAt),
+    };
     await retryUntilDone("record completion", () => recordCompletions.add(completion), { log, stopped });
     // Stopping half-way leaves the offset uncommitted: the next owner finishes the item.
     if (stopping) return;
@@ -117,12 +155,29 @@ export async function startStation(config: StationConfig) {
     const freshIds = new Set<string>();
     for (const message of batch.messages) {
       progress.begin(batch.partition, message.offset);
-      const result = ticketFromMessage(message, { station: config.station, partition: batch.partition, recipes, prepTimeScale: config.prepTimeScale });
+      const result = ticketFromMessage(message, {
+        station: config.station,
+        partition: batch.partition,
+        recipes,
+        prepTimeScale: config.prepTimeScale,
+      });
       if (!result.ok) {
-        log.warn("message set aside on the dead-letter topic", { reason: result.reason, partition: batch.partition, offset: message.offset });
+        log.warn("message set aside on the dead-letter topic", {
+          reason: result.reason,
+          partition: batch.partition,
+          offset: message.offset,
+        });
         await retryUntilDone(
           "dead-letter",
-          () => publisher.deadLetter(config.topics.deadLetters, { topic: batch.topic, partition: batch.partition, message, reason: result.reason, consumer: config.groupId, at: now() }),
+          () =>
+            publisher.deadLetter(config.topics.deadLetters, {
+              topic: batch.topic,
+              partition: batch.partition,
+              message,
+              reason: result.reason,
+              consumer: config.groupId,
+              at: now(),
+            }),
           { log, stopped },
         );
         progress.finish(batch.partition, message.offset);
@@ -138,17 +193,33 @@ export async function startStation(config: StationConfig) {
 
     // The first delivery of an item inserts its ticket; a duplicate key means it came before
     // (a crash or a rebalance), and only then is it worth asking whether it was finished.
-    const firstSeen = new Set((await insertNew(tickets, fresh.map((ticket) => ({ _id: ticket.itemId, orderId: ticket.orderId, acceptedAt: new Date(now()) })))).map((doc) => doc._id));
+    const firstSeen = new Set(
+      (
+        await insertNew(
+          tickets,
+          fresh.map((ticket) => ({ _id: ticket.itemId, orderId: ticket.orderId, acceptedAt: new Date(now()) })),
+        )
+      ).map((doc) => doc._id),
+    );
     const seenBefore = fresh.filter((ticket) => !firstSeen.has(ticket.itemId));
-    const done = (await Promise.all(seenBefore.map((ticket) => completions.findOne({ _id: ticket.itemId })))).filter((doc) => doc !== null);
+    const done = (await Promise.all(seenBefore.map((ticket) => completions.findOne({ _id: ticket.itemId })))).filter(
+      (doc) => doc !== null,
+    );
     const doneById = new Map(done.map((doc) => [doc._id, doc]));
     // Already prepared: announce READY again (same event id, so harmless) and move on.
     for (const ticket of fresh.filter((t) => doneById.has(t.itemId))) {
-      await retryUntilDone("announce ready item", () => publishReady(ticket, doneById.get(ticket.itemId)?.readyAt.getTime() ?? now()), { log, stopped });
+      await retryUntilDone(
+        "announce ready item",
+        () => publishReady(ticket, doneById.get(ticket.itemId)?.readyAt.getTime() ?? now()),
+        { log, stopped },
+      );
       progress.finish(ticket.partition, ticket.offset);
     }
 
-    const queued = queue.enqueue(fresh.filter((ticket) => !doneById.has(ticket.itemId)), now());
+    const queued = queue.enqueue(
+      fresh.filter((ticket) => !doneById.has(ticket.itemId)),
+      now(),
+    );
     await retryUntilDone(
       "announce queued items",
       () =>
@@ -158,7 +229,11 @@ export async function startStation(config: StationConfig) {
           queued.map((ticket) => ({
             ...envelope(ticket, eventIds.itemQueued(ticket.itemId), now()),
             type: "ItemQueued" as const,
-            data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString(), position: ticket.position },
+            data: {
+              ...itemRef(ticket),
+              expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString(),
+              position: ticket.position,
+            },
           })),
         ),
       { log, stopped },
@@ -170,7 +245,9 @@ export async function startStation(config: StationConfig) {
     const offsets = progress.committable();
     if (offsets.length === 0) return;
     try {
-      await consumer.commitOffsets(offsets.map(({ partition, offset }) => ({ topic: config.inputTopic, partition, offset })));
+      await consumer.commitOffsets(
+        offsets.map(({ partition, offset }) => ({ topic: config.inputTopic, partition, offset })),
+      );
       for (const { partition, offset } of offsets) progress.markCommitted(partition, offset);
     } catch (err) {
       log.debug("commit skipped", { err });
@@ -211,7 +288,10 @@ export async function startStation(config: StationConfig) {
 
 /** Seeds the station's own recipes (an operator may change them later) and reads them. */
 async function loadRecipes(collection: Collection<RecipeDoc>, type: ItemType): Promise<Map<number, Recipe>> {
-  await insertNew(collection, recipesOf(type).map((recipe) => ({ _id: recipe.id, ...recipe })));
+  await insertNew(
+    collection,
+    recipesOf(type).map((recipe) => ({ _id: recipe.id, ...recipe })),
+  );
   const docs = await collection.find({}).toArray();
   return new Map(docs.map(({ id, name, prepSeconds }) => [id, { id, name, prepSeconds }]));
 }

@@ -32,8 +32,17 @@ export function createStationQueue(hands: number) {
       const before = queue.length;
       queue = [...queue, ...tickets];
       for (const ticket of tickets) queuedIds.add(ticket.itemId);
-      const schedule = scheduleQueue({ now, hands, busyUntil: busyUntil(), queued: queue.map((ticket) => ticket.prepMs) });
-      return tickets.map((ticket, i) => ({ ...ticket, position: before + i, expectedReadyAt: schedule[before + i]?.readyAt ?? now }));
+      const schedule = scheduleQueue({
+        now,
+        hands,
+        busyUntil: busyUntil(),
+        queued: queue.map((ticket) => ticket.prepMs),
+      });
+      return tickets.map((ticket, i) => ({
+        ...ticket,
+        position: before + i,
+        expectedReadyAt: schedule[before + i]?.readyAt ?? now,
+      }));
     },
 
     /** Hands that are free take the oldest tickets. */
@@ -57,7 +66,10 @@ export function createStationQueue(hands: number) {
 
     /** Drops the work of partitions this station no longer owns; returns what it dropped. */
     keepOnly(ownsPartition: (partition: number) => boolean): Ticket[] {
-      const dropped = [...queue.filter((ticket) => !ownsPartition(ticket.partition)), ...[...preparing.values()].filter((ticket) => !ownsPartition(ticket.partition))];
+      const dropped = [
+        ...queue.filter((ticket) => !ownsPartition(ticket.partition)),
+        ...[...preparing.values()].filter((ticket) => !ownsPartition(ticket.partition)),
+      ];
       queue = queue.filter((ticket) => ownsPartition(ticket.partition));
       for (const ticket of dropped) {
         preparing.delete(ticket.itemId);

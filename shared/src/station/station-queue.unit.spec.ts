@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { createStationQueue, type Ticket } from "./station-queue";
 
-const ticket = (n: number, prepMs: number, partition = 0): Ticket => ({ itemId: `i${n}`, orderId: `o${n}`, menuItemId: 1, name: "x", prepMs, partition, offset: String(n) });
+const ticket = (n: number, prepMs: number, partition = 0): Ticket => ({
+  itemId: `i${n}`,
+  orderId: `o${n}`,
+  menuItemId: 1,
+  name: "x",
+  prepMs,
+  partition,
+  offset: String(n),
+});
 
 describe("station queue", () => {
   it("serves first in, first out with as many items in hand as there are hands", () => {
     const queue = createStationQueue(2);
     const queued = queue.enqueue([ticket(1, 5000), ticket(2, 4000), ticket(3, 1000)], 0);
-    expect(queued.map((t) => [t.position, t.expectedReadyAt])).toEqual([[0, 5000], [1, 4000], [2, 5000]]);
+    expect(queued.map((t) => [t.position, t.expectedReadyAt])).toEqual([
+      [0, 5000],
+      [1, 4000],
+      [2, 5000],
+    ]);
     expect(queue.startNext(0).map((t) => t.itemId)).toEqual(["i1", "i2"]);
     expect(queue.startNext(0)).toEqual([]);
     queue.finish("i2");

@@ -3,10 +3,24 @@ import type { OrderView } from "@bakery/shared/order";
 import { STAFF_PASSWORD } from "./e2e-env";
 
 /** Menu ids from shared/src/menu.ts. */
-export const MENU = { batataFrita: 1, coca: 2, bigMac: 3, tequila: 4, hotDog: 5, tortaDeLimao: 6, pizza: 7, pitu: 8 } as const;
+export const MENU = {
+  batataFrita: 1,
+  coca: 2,
+  bigMac: 3,
+  tequila: 4,
+  hotDog: 5,
+  tortaDeLimao: 6,
+  pizza: 7,
+  pitu: 8,
+} as const;
 
 /** Places an order straight through the API (for tests about what happens after ordering). */
-export async function placeOrder(request: APIRequestContext, baseURL: string, items: { menuItemId: number; quantity: number }[], customerName = "Bia"): Promise<OrderView> {
+export async function placeOrder(
+  request: APIRequestContext,
+  baseURL: string,
+  items: { menuItemId: number; quantity: number }[],
+  customerName = "Bia",
+): Promise<OrderView> {
   const response = await request.post(`${baseURL}/api/orders`, { data: { customerName, items } });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as OrderView;
@@ -32,11 +46,15 @@ export async function markPage(page: Page): Promise<void> {
 }
 
 export async function expectNotReloaded(page: Page): Promise<void> {
-  expect(await page.evaluate((marker) => (window as unknown as Record<string, unknown>)[marker] === true, MARKER), "the page was reloaded").toBe(true);
+  expect(
+    await page.evaluate((marker) => (window as unknown as Record<string, unknown>)[marker] === true, MARKER),
+    "the page was reloaded",
+  ).toBe(true);
 }
 
 /** Every item's progress bar at 100, by the exact labels the page gives them. */
 export async function expectAllItemsReady(page: Page, labels: readonly string[]): Promise<void> {
-  for (const label of labels) await expect(page.getByRole("progressbar", { name: label, exact: true })).toHaveAttribute("aria-valuenow", "100");
+  for (const label of labels)
+    await expect(page.getByRole("progressbar", { name: label, exact: true })).toHaveAttribute("aria-valuenow", "100");
   await expect(page.getByTestId("order-item").and(page.locator(":not([data-status=READY])"))).toHaveCount(0);
 }

@@ -31,5 +31,7 @@ export function e2eEnv(): Record<string, string> {
     NEXT_TELEMETRY_DISABLED: "1",
   });
   const run = (name: string) => /^(TOPIC_|.+_DB$|.+_GROUP_ID$)/.test(name);
-  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, run(name) ? value.replace(/^t/, "e2e") : value]));
+  return Object.fromEntries(
+    Object.entries(env).map(([name, value]) => [name, run(name) ? value.replace(/^t/, "e2e") : value]),
+  );
 }

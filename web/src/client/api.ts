@@ -14,10 +14,24 @@ export class ApiRequestError extends Error {
 
 /** Fetches JSON from our own API; throws ApiRequestError for error answers, TypeError when offline. */
 export async function requestJson<T>(url: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(url, { cache: "no-store", ...init, headers: { accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers } });
+  const response = await fetch(url, {
+    cache: "no-store",
+    ...init,
+    headers: {
+      accept: "application/json",
+      ...(init.body ? { "content-type": "application/json" } : {}),
+      ...init.headers,
+    },
+  });
   if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
   const parsed = ApiError.safeParse(await response.json().catch(() => null));
-  if (parsed.success) throw new ApiRequestError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.field);
+  if (parsed.success)
+    throw new ApiRequestError(
+      response.status,
+      parsed.data.error.code,
+      parsed.data.error.message,
+      parsed.data.error.field,
+    );
   throw new ApiRequestError(response.status, "HTTP_ERROR", `The bakery answered ${response.status}`);
 }
 
@@ -26,7 +40,8 @@ export const fetchJson = <T>(url: string): Promise<T> => requestJson<T>(url);
 
 /** A message for people, whatever went wrong. */
 export function describeError(err: unknown): string {
-  if (err instanceof ApiRequestError) return err.status >= 500 ? "The bakery's system is having a moment. Please try again." : err.message;
+  if (err instanceof ApiRequestError)
+    return err.status >= 500 ? "The bakery's system is having a moment. Please try again." : err.message;
   return "We couldn't reach the bakery. Check your connection and try again.";
 }
 

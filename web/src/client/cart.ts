@@ -22,7 +22,9 @@ function isLine(value: unknown): value is CartLine {
 function load(): readonly CartLine[] {
   try {
     const saved: unknown = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? "[]");
-    return Array.isArray(saved) ? saved.filter(isLine).map((line) => ({ ...line, quantity: Math.min(line.quantity, MAX_QUANTITY) })) : EMPTY;
+    return Array.isArray(saved)
+      ? saved.filter(isLine).map((line) => ({ ...line, quantity: Math.min(line.quantity, MAX_QUANTITY) }))
+      : EMPTY;
   } catch {
     return EMPTY;
   }
@@ -63,13 +65,17 @@ export const cart = {
   add(menuItemId: number) {
     update((current) =>
       current.some((line) => line.menuItemId === menuItemId)
-        ? current.map((line) => (line.menuItemId === menuItemId ? { ...line, quantity: Math.min(MAX_QUANTITY, line.quantity + 1) } : line))
+        ? current.map((line) =>
+            line.menuItemId === menuItemId ? { ...line, quantity: Math.min(MAX_QUANTITY, line.quantity + 1) } : line,
+          )
         : [...current, { menuItemId, quantity: 1 }],
     );
   },
   setQuantity(menuItemId: number, quantity: number) {
     const clamped = Math.max(1, Math.min(MAX_QUANTITY, Math.round(quantity)));
-    update((current) => current.map((line) => (line.menuItemId === menuItemId ? { ...line, quantity: clamped } : line)));
+    update((current) =>
+      current.map((line) => (line.menuItemId === menuItemId ? { ...line, quantity: clamped } : line)),
+    );
   },
   remove(menuItemId: number) {
     update((current) => current.filter((line) => line.menuItemId !== menuItemId));

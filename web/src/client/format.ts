@@ -32,4 +32,5 @@ const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: 
 /** Wall-clock time of an ISO instant in the visitor's own locale. */
 export const formatTimeOfDay = (iso: string): string => timeOfDay.format(new Date(iso));
 
-export const pluralize = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+export const pluralize = (count: number, one: string, many = `${one}s`): string =>
+  `${count} ${count === 1 ? one : many}`;

@@ -9,7 +9,11 @@ import { openEventSource, type Connection } from "./event-source-connection";
 export type OrderStream = { view?: OrderView; connection: Connection; notFound: boolean };
 
 type State = OrderStream & { recent: readonly OrderEvent[] };
-type Action = { type: "snapshot"; view: OrderView } | { type: "update"; event: OrderEvent } | { type: "connection"; connection: Connection } | { type: "not-found" };
+type Action =
+  | { type: "snapshot"; view: OrderView }
+  | { type: "update"; event: OrderEvent }
+  | { type: "connection"; connection: Connection }
+  | { type: "not-found" };
 
 /** Updates kept to re-apply over a snapshot that was read before they were stored. */
 const KEEP_RECENT = 100;
@@ -21,7 +25,11 @@ function reduce(state: State, action: Action): State {
       // applied again on top (the projection ignores the ones it already has).
       return { ...state, connection: "live", view: state.recent.reduce(applyEvent, action.view) };
     case "update":
-      return { ...state, recent: [...state.recent, action.event].slice(-KEEP_RECENT), view: state.view && applyEvent(state.view, action.event) };
+      return {
+        ...state,
+        recent: [...state.recent, action.event].slice(-KEEP_RECENT),
+        view: state.view && applyEvent(state.view, action.event),
+      };
     case "connection":
       return state.connection === action.connection ? state : { ...state, connection: action.connection };
     case "not-found":

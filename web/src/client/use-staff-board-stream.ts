@@ -31,16 +31,25 @@ type Action =
 /** Updates kept to re-apply over views read before they were stored. */
 const KEEP_RECENT = 500;
 
-const withRecent = (view: OrderView, recent: readonly OrderEvent[]) => recent.filter((event) => event.orderId === view.id).reduce(applyEvent, view);
+const withRecent = (view: OrderView, recent: readonly OrderEvent[]) =>
+  recent.filter((event) => event.orderId === view.id).reduce(applyEvent, view);
 
 function reduce(state: State, action: Action): State {
   switch (action.type) {
     case "snapshot":
-      return { ...state, connection: "live", orders: Object.fromEntries(action.orders.map((view) => [view.id, withRecent(view, state.recent)])) };
+      return {
+        ...state,
+        connection: "live",
+        orders: Object.fromEntries(action.orders.map((view) => [view.id, withRecent(view, state.recent)])),
+      };
     case "update": {
       const recent = [...state.recent, action.event].slice(-KEEP_RECENT);
       const current = state.orders[action.event.orderId];
-      return { ...state, recent, orders: current ? { ...state.orders, [current.id]: applyEvent(current, action.event) } : state.orders };
+      return {
+        ...state,
+        recent,
+        orders: current ? { ...state.orders, [current.id]: applyEvent(current, action.event) } : state.orders,
+      };
     }
     case "order":
       if (state.orders[action.view.id] && !action.replace) return state;
@@ -58,7 +67,12 @@ function reduce(state: State, action: Action): State {
  * not seen is answered by fetching that order.
  */
 export function useStaffBoardStream(): StaffBoardStream {
-  const [state, dispatch] = useReducer(reduce, { orders: {}, connection: "connecting", unauthorized: false, recent: [] });
+  const [state, dispatch] = useReducer(reduce, {
+    orders: {},
+    connection: "connecting",
+    unauthorized: false,
+    recent: [],
+  });
   const known = useRef<Orders>(state.orders);
   useEffect(() => {
     known.current = state.orders;

@@ -19,5 +19,7 @@ export async function loadBoardOrders(ctx: WebContext, now = Date.now()): Promis
   const events = await loadOrderEvents(ctx.c, records);
   return records
     .map((record) => projectOrder(record, events.get(record.id) ?? []))
-    .filter((view) => view.status !== "COLLECTED" || now - Date.parse(view.collectedAt ?? view.placedAt) < KEEP_COLLECTED_MS);
+    .filter(
+      (view) => view.status !== "COLLECTED" || now - Date.parse(view.collectedAt ?? view.placedAt) < KEEP_COLLECTED_MS,
+    );
 }

@@ -8,7 +8,15 @@ export async function boot(): Promise<void> {
   try {
     await getContext();
   } catch (err) {
-    console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "web failed to start", service: "web", err: String(err) }));
+    console.error(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: "error",
+        msg: "web failed to start",
+        service: "web",
+        err: String(err),
+      }),
+    );
     process.exit(1);
   }
 }

@@ -42,7 +42,9 @@ export function buildOrder(input: {
     pickupCode: input.pickupCode,
     customerName: input.customerName,
     placedAt,
-    estimatedReadyAt: new Date(input.now + Math.max(...items.map((item) => prepMs(item.prepSeconds, input.prepTimeScale)))).toISOString(),
+    estimatedReadyAt: new Date(
+      input.now + Math.max(...items.map((item) => prepMs(item.prepSeconds, input.prepTimeScale))),
+    ).toISOString(),
     totalCents: items.reduce((sum, item) => sum + item.priceCents, 0),
     items,
     ...(input.legacyOrderId === undefined ? {} : { legacyOrderId: input.legacyOrderId }),
@@ -61,7 +63,8 @@ export function buildOrder(input: {
 /** Every line must name a menu item; the error names the line at fault. */
 export function menuItemFor(line: OrderLine, lineIndex: number, menu: ReadonlyMap<number, MenuItem>): MenuItem {
   const menuItem = menu.get(line.menuItemId);
-  if (!menuItem) throw new AppError("UNKNOWN_ITEM", `There is no menu item ${line.menuItemId}`, `items.${lineIndex}.menuItemId`);
+  if (!menuItem)
+    throw new AppError("UNKNOWN_ITEM", `There is no menu item ${line.menuItemId}`, `items.${lineIndex}.menuItemId`);
   return menuItem;
 }
 

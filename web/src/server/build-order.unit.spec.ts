@@ -5,11 +5,24 @@ import { AppError } from "./errors";
 import { hashOf } from "./request-hash";
 
 const menu = new Map(MENU_SEED.map((item) => [item.id, item]));
-const base = { orderId: "ord", pickupCode: "ACDE", customerName: "Ana", menu, now: Date.UTC(2026, 10, 25, 12), prepTimeScale: 1 };
+const base = {
+  orderId: "ord",
+  pickupCode: "ACDE",
+  customerName: "Ana",
+  menu,
+  now: Date.UTC(2026, 10, 25, 12),
+  prepTimeScale: 1,
+};
 
 describe("building an order", () => {
   it("makes one item per unit, each sent to its own station with a stable message id", () => {
-    const { record, messages } = buildOrder({ ...base, lines: [{ menuItemId: 1, quantity: 2 }, { menuItemId: 2, quantity: 1 }] });
+    const { record, messages } = buildOrder({
+      ...base,
+      lines: [
+        { menuItemId: 1, quantity: 2 },
+        { menuItemId: 2, quantity: 1 },
+      ],
+    });
     expect(record.items.map((item) => [item.itemId, item.name, item.station])).toEqual([
       ["ord.1", "Batata Frita", "KITCHEN"],
       ["ord.2", "Batata Frita", "KITCHEN"],
@@ -24,19 +37,35 @@ describe("building an order", () => {
   });
 
   it("estimates the ETA from the slowest item, scaled", () => {
-    const { record } = buildOrder({ ...base, prepTimeScale: 0.5, lines: [{ menuItemId: 6, quantity: 1 }, { menuItemId: 8, quantity: 1 }] });
+    const { record } = buildOrder({
+      ...base,
+      prepTimeScale: 0.5,
+      lines: [
+        { menuItemId: 6, quantity: 1 },
+        { menuItemId: 8, quantity: 1 },
+      ],
+    });
     expect(Date.parse(record.estimatedReadyAt) - base.now).toBe(4000);
   });
 
   it("names the line of an unknown item", () => {
-    const attempt = () => buildOrder({ ...base, lines: [{ menuItemId: 1, quantity: 1 }, { menuItemId: 42, quantity: 1 }] });
+    const attempt = () =>
+      buildOrder({
+        ...base,
+        lines: [
+          { menuItemId: 1, quantity: 1 },
+          { menuItemId: 42, quantity: 1 },
+        ],
+      });
     expect(attempt).toThrow(AppError);
     expect(attempt).toThrow(expect.objectContaining({ code: "UNKNOWN_ITEM", field: "items.1.menuItemId" }));
   });
 
   it("draws pickup codes without look-alike characters", () => {
     let seed = 0;
-    const codes = Array.from({ length: 200 }, () => pickupCodeFrom(() => ((seed = (seed * 9301 + 49297) % 233280) / 233280)));
+    const codes = Array.from({ length: 200 }, () =>
+      pickupCodeFrom(() => (seed = (seed * 9301 + 49297) % 233280) / 233280),
+    );
     for (const code of codes) expect(code).toMatch(/^[ACDEFGHJKLMNPQRTUVWXY234679]{4}$/);
     expect(new Set(codes).size).toBeGreaterThan(150);
   });

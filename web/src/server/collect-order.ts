@@ -11,9 +11,19 @@ export async function collectOrder(ctx: WebContext, orderId: string, now = Date.
   const view = await loadOrderView(ctx, orderId);
   const decision = decideCollect(view);
   if (!decision.ok) {
-    throw new AppError(decision.reason === "NOT_READY" ? "NOT_READY" : "CONFLICT", decision.reason === "NOT_READY" ? "This order is not ready yet" : "This order was already collected");
+    throw new AppError(
+      decision.reason === "NOT_READY" ? "NOT_READY" : "CONFLICT",
+      decision.reason === "NOT_READY" ? "This order is not ready yet" : "This order was already collected",
+    );
   }
-  const event: OrderCollected = { id: eventIds.orderCollected(orderId), type: "OrderCollected", version: 1, occurredAt: new Date(now).toISOString(), orderId, data: {} };
+  const event: OrderCollected = {
+    id: eventIds.orderCollected(orderId),
+    type: "OrderCollected",
+    version: 1,
+    occurredAt: new Date(now).toISOString(),
+    orderId,
+    data: {},
+  };
   await recordOrderEvents(ctx, [event]);
   return applyEvent(view, event);
 }

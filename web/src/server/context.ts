@@ -31,7 +31,16 @@ async function createContext() {
   const dispatcher = createOrderDispatcher({ c, publisher, topics, log });
   const orderWriter = createOrderWriter(c);
   const [projector, feed] = await Promise.all([
-    startOrderProjector({ kafka, groupId: env.WAITER_GROUP_ID, sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS, partitions: env.TOPIC_PARTITIONS, c, publisher, topics, log }),
+    startOrderProjector({
+      kafka,
+      groupId: env.WAITER_GROUP_ID,
+      sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+      partitions: env.TOPIC_PARTITIONS,
+      c,
+      publisher,
+      topics,
+      log,
+    }),
     startOrderFeed({ kafka, topic: topics.orderUpdates, log }),
   ]);
   log.info("web ready", { topics, db: env.WAITER_DB });

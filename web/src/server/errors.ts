@@ -25,15 +25,21 @@ export class AppError extends Error {
   }
 }
 
-const body = (code: string, message: string, field?: string): ApiError => ({ error: { code, message, ...(field ? { field } : {}) } });
+const body = (code: string, message: string, field?: string): ApiError => ({
+  error: { code, message, ...(field ? { field } : {}) },
+});
 
 /** Maps every error to a response in one place; anything unexpected is a bare 500 that leaks nothing. */
 export function toErrorResponse(err: unknown, log: (msg: string, fields: Record<string, unknown>) => void): Response {
-  if (err instanceof AppError) return Response.json(body(err.code, err.message, err.field), { status: statusOf[err.code] });
+  if (err instanceof AppError)
+    return Response.json(body(err.code, err.message, err.field), { status: statusOf[err.code] });
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const field = issue?.path.join(".") || undefined;
-    return Response.json(body("VALIDATION", issue ? `${field ?? "body"}: ${issue.message}` : "Invalid request", field), { status: 400 });
+    return Response.json(
+      body("VALIDATION", issue ? `${field ?? "body"}: ${issue.message}` : "Invalid request", field),
+      { status: 400 },
+    );
   }
   log("unhandled error", { err: err instanceof Error ? err : new Error(String(err)) });
   return Response.json(body("INTERNAL", "Something went wrong"), { status: 500 });

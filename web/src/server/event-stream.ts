@@ -41,7 +41,8 @@ export function eventStream(request: Request, open: (writer: StreamWriter) => Pr
       write("retry: 2000\n\n");
       try {
         cleanup = await open({
-          send: (event, data, id) => write(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+          send: (event, data, id) =>
+            write(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
         });
         if (closed) cleanup();
       } catch (err) {

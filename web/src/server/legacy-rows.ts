@@ -3,4 +3,8 @@ import type { OrderView } from "@bakery/shared/order";
 
 /** The original contract's view of an order: one row per item, PENDING until the item is READY. */
 export const legacyRows = (legacyOrderId: number, view: Pick<OrderView, "items">): LegacyOrderRow[] =>
-  view.items.map((item) => ({ order_id: legacyOrderId, item_id: item.menuItemId, status: item.status === "READY" ? "DONE" : "PENDING" }));
+  view.items.map((item) => ({
+    order_id: legacyOrderId,
+    item_id: item.menuItemId,
+    status: item.status === "READY" ? "DONE" : "PENDING",
+  }));

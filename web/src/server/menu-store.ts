@@ -9,7 +9,10 @@ const REFRESH_MS = 30_000;
  * (an operator may change prices in the database).
  */
 export async function createMenuStore(c: WaiterCollections) {
-  await insertNew(c.menu, MENU_SEED.map((item) => ({ _id: item.id, ...item })));
+  await insertNew(
+    c.menu,
+    MENU_SEED.map((item) => ({ _id: item.id, ...item })),
+  );
   let items = await load();
   let loadedAt = Date.now();
 

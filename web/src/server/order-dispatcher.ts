@@ -16,7 +16,13 @@ const ABANDONED_AFTER_MS = 5000;
  * down, the process died). Foods go to `foods`, drinks to `drinks`. A message may be sent
  * twice (two sweepers, a retry); the stations recognise it by its id.
  */
-export function createOrderDispatcher(deps: { c: WaiterCollections; publisher: Publisher; topics: Topics; log: Logger; now?: () => number }) {
+export function createOrderDispatcher(deps: {
+  c: WaiterCollections;
+  publisher: Publisher;
+  topics: Topics;
+  log: Logger;
+  now?: () => number;
+}) {
   const now = deps.now ?? Date.now;
   const removeFromOutbox = createMicroBatcher<string, void>(async (ids) => {
     await deps.c.outbox.deleteMany({ _id: { $in: ids } });
@@ -26,7 +32,14 @@ export function createOrderDispatcher(deps: { c: WaiterCollections; publisher: P
   async function dispatch(entry: Pick<OutboxDoc, "_id" | "messages"> & { order: OrderRecord }): Promise<void> {
     const foods = entry.messages.filter((message) => message.data.station === "KITCHEN");
     const drinks = entry.messages.filter((message) => message.data.station === "BAR");
-    const placed: OrderPlaced = { id: eventIds.orderPlaced(entry._id), type: "OrderPlaced", version: 1, occurredAt: entry.order.placedAt, orderId: entry._id, data: { order: entry.order } };
+    const placed: OrderPlaced = {
+      id: eventIds.orderPlaced(entry._id),
+      type: "OrderPlaced",
+      version: 1,
+      occurredAt: entry.order.placedAt,
+      orderId: entry._id,
+      data: { order: entry.order },
+    };
     await Promise.all([
       deps.publisher.publish(deps.topics.foods, ItemOrdered, foods),
       deps.publisher.publish(deps.topics.drinks, ItemOrdered, drinks),
@@ -36,17 +49,22 @@ export function createOrderDispatcher(deps: { c: WaiterCollections; publisher: P
   }
 
   async function sweep(): Promise<void> {
-    const stale = await deps.c.outbox.find({ createdAt: { $lt: new Date(now() - ABANDONED_AFTER_MS) } }).limit(500).toArray();
+    const stale = await deps.c.outbox
+      .find({ createdAt: { $lt: new Date(now() - ABANDONED_AFTER_MS) } })
+      .limit(500)
+      .toArray();
     if (stale.length === 0) return;
     // An entry whose order was never written belongs to a request that failed: nothing to send.
     const orders = await deps.c.orders.find({ _id: { $in: stale.map((entry) => entry._id) } }).toArray();
     const placed = new Map(orders.map((order) => [order._id, toRecord(order)]));
     const abandoned = stale.filter((entry) => !placed.has(entry._id));
     if (abandoned.length > 0) await deps.c.outbox.deleteMany({ _id: { $in: abandoned.map((entry) => entry._id) } });
-    await Promise.all(stale.flatMap((entry) => {
-      const order = placed.get(entry._id);
-      return order ? [dispatch({ ...entry, order })] : [];
-    }));
+    await Promise.all(
+      stale.flatMap((entry) => {
+        const order = placed.get(entry._id);
+        return order ? [dispatch({ ...entry, order })] : [];
+      }),
+    );
     deps.log.info("outbox swept", { dispatched: stale.length - abandoned.length, abandoned: abandoned.length });
   }
 
@@ -63,7 +81,9 @@ export function createOrderDispatcher(deps: { c: WaiterCollections; publisher: P
   return {
     /** Fire and forget from the request: a failure here is the sweeper's to repair. */
     dispatchSoon(entry: Pick<OutboxDoc, "_id" | "messages"> & { order: OrderRecord }): void {
-      dispatch(entry).catch((err: unknown) => deps.log.warn("dispatch deferred to the outbox sweeper", { orderId: entry._id, err }));
+      dispatch(entry).catch((err: unknown) =>
+        deps.log.warn("dispatch deferred to the outbox sweeper", { orderId: entry._id, err }),
+      );
     },
     sweep,
     stop: () => clearInterval(timer),

@@ -13,7 +13,10 @@ const LOOKUPS_UP_TO = 20;
  * read their possible event ids one by one; many orders (the staff board) pay for one
  * filtered read instead of thousands of lookups.
  */
-export async function loadOrderEvents(c: WaiterCollections, records: readonly Pick<OrderRecord, "id" | "items">[]): Promise<Map<string, OrderEvent[]>> {
+export async function loadOrderEvents(
+  c: WaiterCollections,
+  records: readonly Pick<OrderRecord, "id" | "items">[],
+): Promise<Map<string, OrderEvent[]>> {
   const docs =
     records.length <= LOOKUPS_UP_TO
       ? await Promise.all(records.flatMap(possibleEventIds).map((id) => c.orderEvents.findOne({ _id: id })))

@@ -23,7 +23,12 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   let listeners = 0;
-  const consumer = deps.kafka.consumer({ groupId: `waiter-feed-${randomUUID()}`, sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 100 });
+  const consumer = deps.kafka.consumer({
+    groupId: `waiter-feed-${randomUUID()}`,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1000,
+    maxWaitTimeInMs: 100,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: deps.topic, fromBeginning: false });
   // Resolves once the group is joined, so start-up completes only when updates flow.

@@ -12,8 +12,22 @@ import type { OrderEventDoc, WaiterCollections } from "./waiter-db";
  * processes, so each balcony message is stored once; offsets are committed only after
  * the batch is stored and relayed. Events are keyed by id: a redelivered one changes nothing.
  */
-export async function startOrderProjector(deps: { kafka: Kafka; groupId: string; sessionTimeoutMs: number; partitions: number; c: WaiterCollections; publisher: Publisher; topics: Topics; log: Logger }) {
-  const consumer = deps.kafka.consumer({ groupId: deps.groupId, sessionTimeout: deps.sessionTimeoutMs, rebalanceTimeout: deps.sessionTimeoutMs, heartbeatInterval: 1000 });
+export async function startOrderProjector(deps: {
+  kafka: Kafka;
+  groupId: string;
+  sessionTimeoutMs: number;
+  partitions: number;
+  c: WaiterCollections;
+  publisher: Publisher;
+  topics: Topics;
+  log: Logger;
+}) {
+  const consumer = deps.kafka.consumer({
+    groupId: deps.groupId,
+    sessionTimeout: deps.sessionTimeoutMs,
+    rebalanceTimeout: deps.sessionTimeoutMs,
+    heartbeatInterval: 1000,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: deps.topics.balcony, fromBeginning: true });
   await consumer.run({
@@ -27,8 +41,19 @@ export async function startOrderProjector(deps: { kafka: Kafka; groupId: string;
           events.push(decoded.value);
           continue;
         }
-        deps.log.warn("balcony message set aside on the dead-letter topic", { reason: decoded.reason, partition: batch.partition, offset: message.offset });
-        await deps.publisher.deadLetter(deps.topics.deadLetters, { topic: batch.topic, partition: batch.partition, message, reason: decoded.reason, consumer: deps.groupId, at: Date.now() });
+        deps.log.warn("balcony message set aside on the dead-letter topic", {
+          reason: decoded.reason,
+          partition: batch.partition,
+          offset: message.offset,
+        });
+        await deps.publisher.deadLetter(deps.topics.deadLetters, {
+          topic: batch.topic,
+          partition: batch.partition,
+          message,
+          reason: decoded.reason,
+          consumer: deps.groupId,
+          at: Date.now(),
+        });
       }
       await recordOrderEvents(deps, events);
     },
@@ -37,9 +62,15 @@ export async function startOrderProjector(deps: { kafka: Kafka; groupId: string;
 }
 
 /** Stores events (once each) and relays them to every web process. Also used for staff events. */
-export async function recordOrderEvents(deps: { c: WaiterCollections; publisher: Publisher; topics: Topics }, events: readonly OrderEvent[]): Promise<void> {
+export async function recordOrderEvents(
+  deps: { c: WaiterCollections; publisher: Publisher; topics: Topics },
+  events: readonly OrderEvent[],
+): Promise<void> {
   if (events.length === 0) return;
-  await insertNew<OrderEventDoc>(deps.c.orderEvents, events.map((event) => ({ _id: event.id, orderId: event.orderId, occurredAt: new Date(event.occurredAt), event })));
+  await insertNew<OrderEventDoc>(
+    deps.c.orderEvents,
+    events.map((event) => ({ _id: event.id, orderId: event.orderId, occurredAt: new Date(event.occurredAt), event })),
+  );
   // Relayed even when already stored: a retried batch must still reach the browsers, which ignore repeats.
   await deps.publisher.publish(deps.topics.orderUpdates, OrderEvent, events);
 }

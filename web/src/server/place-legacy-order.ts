@@ -11,11 +11,15 @@ import { placeOrder } from "./place-order";
  * The original contract: the client numbers its orders and names each item's type.
  * The number is the idempotency key, so the same order again is a harmless retry.
  */
-export async function placeLegacyOrder(ctx: WebContext, body: LegacyOrderRequest): Promise<{ rows: LegacyOrderRow[]; replayed: boolean }> {
+export async function placeLegacyOrder(
+  ctx: WebContext,
+  body: LegacyOrderRequest,
+): Promise<{ rows: LegacyOrderRow[]; replayed: boolean }> {
   const menu = await ctx.menu.current();
   body.items.forEach((item, i) => {
     const known = menuItemFor({ menuItemId: item.id, quantity: 1 }, i, menu);
-    if (known.type !== item.type) throw new AppError("VALIDATION", `Item ${item.id} is a ${known.type}, not a ${item.type}`, `items.${i}.type`);
+    if (known.type !== item.type)
+      throw new AppError("VALIDATION", `Item ${item.id} is a ${known.type}, not a ${item.type}`, `items.${i}.type`);
   });
   const { order, replayed } = await placeOrder(ctx, {
     customerName: `Order ${body.orderId}`,

@@ -24,7 +24,10 @@ const PICKUP_ATTEMPTS = 8;
  * order reaches the stations even if Kafka is down right now; a failure before that point
  * removes what was written, so a failed request leaves nothing half-done.
  */
-export async function placeOrder(ctx: WebContext, input: PlaceOrderInput): Promise<{ order: OrderRecord; replayed: boolean }> {
+export async function placeOrder(
+  ctx: WebContext,
+  input: PlaceOrderInput,
+): Promise<{ order: OrderRecord; replayed: boolean }> {
   const menu = await ctx.menu.current();
   // Every item must be on the menu before anything is written.
   input.lines.forEach((line, i) => menuItemFor(line, i, menu));
@@ -38,10 +41,13 @@ export async function placeOrder(ctx: WebContext, input: PlaceOrderInput): Promi
       if (!isDuplicateKeyError(err)) throw err;
       const existing = await ctx.c.orderKeys.findOne({ _id: input.key });
       if (!existing) throw new AppError("CONFLICT", "This request is being processed; retry in a moment");
-      if (existing.requestHash !== requestHash) throw new AppError("CONFLICT", "This key was already used for a different order");
+      if (existing.requestHash !== requestHash)
+        throw new AppError("CONFLICT", "This key was already used for a different order");
       const order = await ctx.c.orders.findOne({ _id: existing.orderId });
       // The first attempt stopped half-way (a crash): finish it under the order id it reserved.
-      return order ? { order: toRecord(order), replayed: true } : { order: await writeOrder(ctx, input, existing.orderId), replayed: true };
+      return order
+        ? { order: toRecord(order), replayed: true }
+        : { order: await writeOrder(ctx, input, existing.orderId), replayed: true };
     }
     try {
       return { order: await writeOrder(ctx, input, orderId), replayed: false };
@@ -57,12 +63,21 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
   const menu = await ctx.menu.current();
   const now = Date.now();
   const day = new Date(now).toISOString().slice(0, 10);
-  let built = buildOrder({ ...input, orderId, pickupCode: newPickupCode(), menu, now, prepTimeScale: ctx.env.PREP_TIME_SCALE });
+  let built = buildOrder({
+    ...input,
+    orderId,
+    pickupCode: newPickupCode(),
+    menu,
+    now,
+    prepTimeScale: ctx.env.PREP_TIME_SCALE,
+  });
 
   // The outbox entry goes first: an order is never stored without its way to the stations.
-  await ctx.orderWriter.outbox({ _id: orderId, createdAt: new Date(now), messages: built.messages }).catch((err: unknown) => {
-    throw unavailable(ctx, err);
-  });
+  await ctx.orderWriter
+    .outbox({ _id: orderId, createdAt: new Date(now), messages: built.messages })
+    .catch((err: unknown) => {
+      throw unavailable(ctx, err);
+    });
   for (let attempt = 1; ; attempt++) {
     const { id, ...rest } = built.record;
     const doc: OrderDoc = { _id: id, pickupKey: `${day}:${built.record.pickupCode}`, ...rest };

@@ -8,7 +8,12 @@ import type { OrderFeed } from "./order-feed";
  * until the snapshot is out, so the browser always starts from a snapshot. An update
  * already in the snapshot may come again; the projection ignores repeats.
  */
-export async function snapshotThenUpdates(writer: StreamWriter, feed: OrderFeed, orderId: string, loadSnapshot: () => Promise<unknown>): Promise<() => void> {
+export async function snapshotThenUpdates(
+  writer: StreamWriter,
+  feed: OrderFeed,
+  orderId: string,
+  loadSnapshot: () => Promise<unknown>,
+): Promise<() => void> {
   const held: OrderUpdate[] = [];
   let snapshotSent = false;
   const send = (update: OrderUpdate) => writer.send("update", update, update.id);

@@ -9,7 +9,9 @@ const SESSION_MS = 12 * 60 * 60 * 1000;
 // cookies and changing the password signs everybody out.
 const password = (): string => webEnv().STAFF_PASSWORD;
 const sign = (payload: string) =>
-  createHmac("sha256", createHash("sha256").update(`bakery-staff-session:${password()}`).digest()).update(payload).digest("base64url");
+  createHmac("sha256", createHash("sha256").update(`bakery-staff-session:${password()}`).digest())
+    .update(payload)
+    .digest("base64url");
 
 const equal = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -38,7 +40,8 @@ const cookieFrom = (header: string | null): string | undefined =>
 
 /** For staff API routes: 401 unless the request carries a valid session cookie. */
 export function requireStaff(request: Request): void {
-  if (!isValidSession(cookieFrom(request.headers.get("cookie")))) throw new AppError("UNAUTHORIZED", "Staff sign-in required");
+  if (!isValidSession(cookieFrom(request.headers.get("cookie"))))
+    throw new AppError("UNAUTHORIZED", "Staff sign-in required");
 }
 
 /** For staff pages (server components). */
@@ -48,4 +51,5 @@ export async function isStaffRequest(): Promise<boolean> {
 }
 
 // Not `Secure`: the bakery is often served over plain HTTP on a local network; put TLS in front to add it.
-export const sessionCookie = (token: string, maxAgeSeconds: number) => `${STAFF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
+export const sessionCookie = (token: string, maxAgeSeconds: number) =>
+  `${STAFF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;

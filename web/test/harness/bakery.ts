@@ -13,17 +13,24 @@ export async function startBakery(options: { env?: Record<string, string>; kitch
     ...Array.from({ length: options.bars ?? 1 }, () => startWorker("bar", env)),
   ];
 
-  async function placeOrder(items: { menuItemId: number; quantity: number }[], customerName = "Ana"): Promise<OrderView> {
+  async function placeOrder(
+    items: { menuItemId: number; quantity: number }[],
+    customerName = "Ana",
+  ): Promise<OrderView> {
     const response = await web.call("POST", "/api/orders", { body: { customerName, items } });
     if (response.status !== 201) throw new Error(`order refused: ${response.status} ${JSON.stringify(response.json)}`);
     return response.json as OrderView;
   }
 
   async function untilReady(orderId: string, timeoutMs = 60_000): Promise<OrderView> {
-    return waitFor(`order ${orderId} READY`, async () => {
-      const view = await web.order(orderId);
-      return view.status === "READY" ? view : undefined;
-    }, timeoutMs);
+    return waitFor(
+      `order ${orderId} READY`,
+      async () => {
+        const view = await web.order(orderId);
+        return view.status === "READY" ? view : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   return {

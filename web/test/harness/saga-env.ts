@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 export function sagaEnv(overrides: Record<string, string> = {}): Record<string, string> {
   const brokers = process.env.KAFKA_BROKERS;
   const mongo = process.env.MONGODB_URL;
-  if (!brokers || !mongo) throw new Error("KAFKA_BROKERS and MONGODB_URL must point at the test stack: run the tests with `npm test`");
+  if (!brokers || !mongo)
+    throw new Error("KAFKA_BROKERS and MONGODB_URL must point at the test stack: run the tests with `npm test`");
   const run = randomBytes(4).toString("hex");
   return {
     KAFKA_BROKERS: brokers,

@@ -11,8 +11,18 @@ export async function* readEvents(response: Response): AsyncGenerator<SseMessage
     while ((end = buffer.indexOf("\n\n")) >= 0) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
-      const fields = Object.fromEntries(block.split("\n").filter((line) => line && !line.startsWith(":")).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trimStart()]));
-      if (fields.data !== undefined) yield { event: fields.event ?? "message", ...(fields.id ? { id: fields.id } : {}), data: JSON.parse(fields.data) as unknown };
+      const fields = Object.fromEntries(
+        block
+          .split("\n")
+          .filter((line) => line && !line.startsWith(":"))
+          .map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trimStart()]),
+      );
+      if (fields.data !== undefined)
+        yield {
+          event: fields.event ?? "message",
+          ...(fields.id ? { id: fields.id } : {}),
+          data: JSON.parse(fields.data) as unknown,
+        };
     }
   }
 }

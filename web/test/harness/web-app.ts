@@ -28,21 +28,38 @@ export async function loadWebApp(env: Record<string, string>) {
   await context.getContext();
 
   /** Calls a route handler; `signal` lets a test drop a streaming connection. */
-  async function respond(method: string, path: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
+  async function respond(
+    method: string,
+    path: string,
+    options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<Response> {
     const url = new URL(path, "http://bakery.test");
-    const found = routes.map(([pattern, module]) => [url.pathname.match(pattern), module] as const).find(([match]) => match);
+    const found = routes
+      .map(([pattern, module]) => [url.pathname.match(pattern), module] as const)
+      .find(([match]) => match);
     const handler = found?.[1][method] as Handler | undefined;
     if (!found || !handler) throw new Error(`no route ${method} ${url.pathname}`);
-    const params = Object.fromEntries(Object.entries(found[0]?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+    const params = Object.fromEntries(
+      Object.entries(found[0]?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
+    );
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-    const request = new Request(url, { method, body, signal: options.signal, headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers } });
+    const request = new Request(url, {
+      method,
+      body,
+      signal: options.signal,
+      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers },
+    });
     return handler(request, { params: Promise.resolve(params) });
   }
 
   async function call(method: string, path: string, options: Parameters<typeof respond>[2] = {}) {
     const response = await respond(method, path, options);
     const text = await response.text();
-    return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as unknown) : undefined };
+    return {
+      status: response.status,
+      headers: response.headers,
+      json: text ? (JSON.parse(text) as unknown) : undefined,
+    };
   }
 
   return {

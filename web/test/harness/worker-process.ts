@@ -15,7 +15,11 @@ export type WorkerProcess = {
 export function startWorker(name: "kitchen" | "bar", env: Record<string, string>): WorkerProcess {
   // One process, tsx as a loader: the `tsx` command would run the worker in a child of its
   // own, which a SIGKILL of the command leaves running.
-  const child = spawn(process.execPath, ["--import", "tsx", `${name}-worker/src/main.ts`], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", `${name}-worker/src/main.ts`], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

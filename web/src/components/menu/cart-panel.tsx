@@ -44,12 +44,24 @@ export function CartPanel({
         className={`${open ? "fixed inset-x-0 bottom-0 z-50 flex max-h-[88dvh] flex-col rounded-t-3xl shadow-2xl" : "hidden"} border-crust-100 bg-flour lg:sticky lg:top-20 lg:z-auto lg:mt-8 lg:flex lg:max-h-[calc(100dvh-6rem)] lg:flex-col lg:rounded-3xl lg:border lg:shadow-sm`}
       >
         <div className="flex items-center justify-between gap-3 border-b border-crust-100 px-5 pt-4 pb-3">
-          <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1} className="flex items-center gap-2 text-lg font-bold text-crust-900">
+          <h2
+            id={`${id}-heading`}
+            ref={headingRef}
+            tabIndex={-1}
+            className="flex items-center gap-2 text-lg font-bold text-crust-900"
+          >
             <BagIcon className="size-5 text-crust-600" />
             Your order
-            {count > 0 && <span className="tabular text-sm font-medium text-stone-500">({pluralize(count, "item")})</span>}
+            {count > 0 && (
+              <span className="text-sm font-medium text-stone-500 tabular">({pluralize(count, "item")})</span>
+            )}
           </h2>
-          <button type="button" onClick={onClose} aria-label="Close your order" className="grid size-9 place-items-center rounded-full text-stone-500 hover:bg-stone-100 lg:hidden">
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close your order"
+            className="grid size-9 place-items-center rounded-full text-stone-500 hover:bg-stone-100 lg:hidden"
+          >
             <CloseIcon className="size-5" />
           </button>
         </div>
@@ -58,7 +70,9 @@ export function CartPanel({
           {lines.length === 0 ? (
             <div className="py-8 text-center">
               <p className="font-medium text-stone-700">Your order is empty</p>
-              <p className="mt-1 text-sm text-stone-500">Add something from the menu — it&apos;s prepared the moment you order.</p>
+              <p className="mt-1 text-sm text-stone-500">
+                Add something from the menu — it&apos;s prepared the moment you order.
+              </p>
             </div>
           ) : (
             <>
@@ -67,14 +81,20 @@ export function CartPanel({
                   <li key={item.id} className="py-3">
                     <div className="flex items-baseline justify-between gap-3">
                       <p className="font-medium text-stone-900">{item.name}</p>
-                      <p className="tabular font-semibold text-stone-900">{formatPrice(item.priceCents * quantity)}</p>
+                      <p className="font-semibold text-stone-900 tabular">{formatPrice(item.priceCents * quantity)}</p>
                     </div>
                     <div className="mt-2 flex items-center justify-between gap-3">
                       <div className="flex items-center gap-2" role="group" aria-label={`Quantity of ${item.name}`}>
-                        <button type="button" className={stepButton} aria-label={`Decrease ${item.name}`} disabled={quantity <= 1} onClick={() => cart.setQuantity(item.id, quantity - 1)}>
+                        <button
+                          type="button"
+                          className={stepButton}
+                          aria-label={`Decrease ${item.name}`}
+                          disabled={quantity <= 1}
+                          onClick={() => cart.setQuantity(item.id, quantity - 1)}
+                        >
                           <MinusIcon />
                         </button>
-                        <span className="tabular w-6 text-center font-semibold" aria-live="polite">
+                        <span className="w-6 text-center font-semibold tabular" aria-live="polite">
                           {quantity}
                         </span>
                         <button
@@ -86,7 +106,7 @@ export function CartPanel({
                         >
                           <PlusIcon />
                         </button>
-                        <span className="tabular ml-1 text-xs text-stone-500">× {formatPrice(item.priceCents)}</span>
+                        <span className="ml-1 text-xs text-stone-500 tabular">× {formatPrice(item.priceCents)}</span>
                       </div>
                       <button
                         type="button"
@@ -103,7 +123,7 @@ export function CartPanel({
               </ul>
               <div className="flex items-baseline justify-between border-t-2 border-dashed border-crust-200 pt-3">
                 <p className="font-semibold text-stone-700">Total</p>
-                <p className="tabular text-xl font-bold text-crust-900" data-testid="cart-total">
+                <p className="text-xl font-bold text-crust-900 tabular" data-testid="cart-total">
                   {formatPrice(total)}
                 </p>
               </div>

@@ -13,7 +13,8 @@ const NAME_KEY = "bakery.customer-name";
 type FormError = { message: string; field?: string };
 
 /** "customerName: Tell us your name" reads better without the field's code name. */
-const withoutFieldPrefix = (message: string, field?: string) => (field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message);
+const withoutFieldPrefix = (message: string, field?: string) =>
+  field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 
 /**
  * Name and "Place order". Each distinct order attempt carries one Idempotency-Key, reused
@@ -41,12 +42,19 @@ export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; 
   async function placeOrder(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (submitting || disabled) return;
-    const body = JSON.stringify({ customerName: name, items: lines.map(({ menuItemId, quantity }) => ({ menuItemId, quantity })) });
+    const body = JSON.stringify({
+      customerName: name,
+      items: lines.map(({ menuItemId, quantity }) => ({ menuItemId, quantity })),
+    });
     if (attempt.current?.body !== body) attempt.current = { body, key: randomKey() };
     setSubmitting(true);
     setError(undefined);
     try {
-      const order = await requestJson<OrderView>("/api/orders", { method: "POST", body, headers: { "Idempotency-Key": attempt.current.key } });
+      const order = await requestJson<OrderView>("/api/orders", {
+        method: "POST",
+        body,
+        headers: { "Idempotency-Key": attempt.current.key },
+      });
       try {
         window.localStorage.setItem(NAME_KEY, name.trim());
       } catch {
@@ -56,14 +64,25 @@ export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; 
     } catch (err) {
       setSubmitting(false);
       const field = err instanceof ApiRequestError ? err.field : undefined;
-      setError({ message: err instanceof ApiRequestError && err.status < 500 ? withoutFieldPrefix(err.message, field) : describeError(err), field });
+      setError({
+        message:
+          err instanceof ApiRequestError && err.status < 500
+            ? withoutFieldPrefix(err.message, field)
+            : describeError(err),
+        field,
+      });
       if (field === "customerName") nameInput.current?.focus();
     }
   }
 
   const nameInvalid = error?.field === "customerName";
   return (
-    <form onSubmit={placeOrder} noValidate className="mt-4 space-y-3" aria-describedby={error && !nameInvalid ? errorId : undefined}>
+    <form
+      onSubmit={placeOrder}
+      noValidate
+      className="mt-4 space-y-3"
+      aria-describedby={error && !nameInvalid ? errorId : undefined}
+    >
       <div>
         <label htmlFor={nameId} className="block text-sm font-semibold text-stone-800">
           Your name
@@ -78,7 +97,7 @@ export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; 
           maxLength={60}
           aria-invalid={nameInvalid || undefined}
           aria-describedby={nameInvalid ? errorId : `${nameId}-hint`}
-          className={`mt-1 block w-full rounded-xl border bg-white px-3.5 py-2.5 text-base shadow-inner outline-none transition-colors placeholder:text-stone-400 focus:border-crust-500 focus:ring-2 focus:ring-crust-200 ${nameInvalid ? "border-red-600 ring-2 ring-red-100" : "border-stone-300"}`}
+          className={`mt-1 block w-full rounded-xl border bg-white px-3.5 py-2.5 text-base shadow-inner transition-colors outline-none placeholder:text-stone-400 focus:border-crust-500 focus:ring-2 focus:ring-crust-200 ${nameInvalid ? "border-red-600 ring-2 ring-red-100" : "border-stone-300"}`}
           placeholder="e.g. Ana"
         />
         {!nameInvalid && (
@@ -88,7 +107,11 @@ export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; 
         )}
       </div>
       {error && (
-        <p id={errorId} role="alert" className="flex items-start gap-2 rounded-xl bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+        <p
+          id={errorId}
+          role="alert"
+          className="flex items-start gap-2 rounded-xl bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+        >
           <AlertIcon className="mt-0.5 size-4 shrink-0" />
           {error.message}
         </p>

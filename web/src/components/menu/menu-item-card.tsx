@@ -12,7 +12,7 @@ export function MenuItemCard({ item, inCart, onAdd }: { item: MenuItem; inCart: 
       >
         <Icon className="size-7" />
         {inCart > 0 && (
-          <span className="tabular absolute -top-1.5 -right-1.5 grid h-6 min-w-6 place-items-center rounded-full bg-crust-600 px-1.5 text-xs font-bold text-white ring-2 ring-flour">
+          <span className="absolute -top-1.5 -right-1.5 grid h-6 min-w-6 place-items-center rounded-full bg-crust-600 px-1.5 text-xs font-bold text-white tabular ring-2 ring-flour">
             {inCart}
             <span className="sr-only"> in your order</span>
           </span>
@@ -21,7 +21,7 @@ export function MenuItemCard({ item, inCart, onAdd }: { item: MenuItem; inCart: 
       <div className="flex min-w-0 flex-1 flex-col">
         <div className="flex items-baseline justify-between gap-3">
           <h3 className="font-semibold text-stone-900">{item.name}</h3>
-          <p className="tabular shrink-0 font-semibold text-crust-800">{formatPrice(item.priceCents)}</p>
+          <p className="shrink-0 font-semibold text-crust-800 tabular">{formatPrice(item.priceCents)}</p>
         </div>
         <p className="mt-1 text-sm leading-snug text-stone-600">{item.description}</p>
         <div className="mt-auto flex items-center justify-between gap-3 pt-3">

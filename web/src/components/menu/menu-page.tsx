@@ -14,7 +14,12 @@ const CART_ID = "your-order";
 
 /** The customer's front page: the menu, and the order they are putting together. */
 export function MenuPage() {
-  const { data: menu, error, isLoading, mutate } = useSWR<MenuItem[]>("/api/menu", fetchJson, { revalidateOnFocus: false });
+  const {
+    data: menu,
+    error,
+    isLoading,
+    mutate,
+  } = useSWR<MenuItem[]>("/api/menu", fetchJson, { revalidateOnFocus: false });
   const cartLines = useCartLines();
   const [sheetOpen, setSheetOpen] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -23,7 +28,12 @@ export function MenuPage() {
 
   // Lines whose item left the menu are not shown or ordered.
   const lines = useMemo<PricedLine[]>(
-    () => (menu ? cartLines.flatMap((line) => menu.filter((item) => item.id === line.menuItemId).map((item) => ({ ...line, item }))) : []),
+    () =>
+      menu
+        ? cartLines.flatMap((line) =>
+            menu.filter((item) => item.id === line.menuItemId).map((item) => ({ ...line, item })),
+          )
+        : [],
     [cartLines, menu],
   );
   const count = lines.reduce((sum, line) => sum + line.quantity, 0);
@@ -69,14 +79,21 @@ export function MenuPage() {
         <div className="pt-6 sm:pt-10">
           <p className="text-sm font-semibold tracking-wide text-crust-600 uppercase">Open now · made to order</p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight text-crust-900 sm:text-4xl">What are you craving?</h1>
-          <p className="mt-2 max-w-prose text-stone-600">Order here and watch the kitchen and the bar prepare it live. We&apos;ll call your pickup code at the counter.</p>
+          <p className="mt-2 max-w-prose text-stone-600">
+            Order here and watch the kitchen and the bar prepare it live. We&apos;ll call your pickup code at the
+            counter.
+          </p>
         </div>
 
         {error && !menu ? (
           <div role="alert" className="mt-8 rounded-2xl border border-red-200 bg-red-50 p-5 text-red-900">
             <p className="font-semibold">The menu didn&apos;t load.</p>
             <p className="mt-1 text-sm">{describeError(error)}</p>
-            <button type="button" onClick={() => void mutate()} className="mt-3 rounded-full bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800">
+            <button
+              type="button"
+              onClick={() => void mutate()}
+              className="mt-3 rounded-full bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800"
+            >
               Try again
             </button>
           </div>
@@ -84,13 +101,27 @@ export function MenuPage() {
           <MenuSkeleton />
         ) : (
           <>
-            <MenuSection id="foods" title="Foods" blurb="From the kitchen" items={foods} lines={cartLines} onAdd={add} />
+            <MenuSection
+              id="foods"
+              title="Foods"
+              blurb="From the kitchen"
+              items={foods}
+              lines={cartLines}
+              onAdd={add}
+            />
             <MenuSection id="drinks" title="Drinks" blurb="From the bar" items={drinks} lines={cartLines} onAdd={add} />
           </>
         )}
       </div>
 
-      <CartPanel id={CART_ID} lines={lines} ready={Boolean(menu)} open={sheetOpen} onClose={closeSheet} headingRef={sheetHeading} />
+      <CartPanel
+        id={CART_ID}
+        lines={lines}
+        ready={Boolean(menu)}
+        open={sheetOpen}
+        onClose={closeSheet}
+        headingRef={sheetHeading}
+      />
 
       {count > 0 && !sheetOpen && (
         <div className="fixed inset-x-0 bottom-0 z-30 border-t border-crust-100 bg-cream/95 p-3 backdrop-blur lg:hidden">
@@ -103,11 +134,11 @@ export function MenuPage() {
             className="mx-auto flex min-h-12 w-full max-w-xl items-center justify-between gap-3 rounded-full bg-crust-600 px-5 text-white shadow-lg hover:bg-crust-700"
           >
             <span className="flex items-center gap-2 font-semibold">
-              <span className="tabular grid size-7 place-items-center rounded-full bg-white/20 text-sm">{count}</span>
+              <span className="grid size-7 place-items-center rounded-full bg-white/20 text-sm tabular">{count}</span>
               View your order
               <span className="sr-only">({pluralize(count, "item")})</span>
             </span>
-            <span className="tabular flex items-center gap-1 font-semibold">
+            <span className="flex items-center gap-1 font-semibold tabular">
               {formatPrice(total)}
               <ChevronUpIcon />
             </span>

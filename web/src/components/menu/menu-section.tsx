@@ -3,7 +3,21 @@ import type { CartLine } from "@/client/cart";
 import { MenuItemCard } from "./menu-item-card";
 
 /** A titled part of the menu ("Foods", "Drinks"). */
-export function MenuSection({ id, title, blurb, items, lines, onAdd }: { id: string; title: string; blurb: string; items: readonly MenuItem[]; lines: readonly CartLine[]; onAdd: (item: MenuItem) => void }) {
+export function MenuSection({
+  id,
+  title,
+  blurb,
+  items,
+  lines,
+  onAdd,
+}: {
+  id: string;
+  title: string;
+  blurb: string;
+  items: readonly MenuItem[];
+  lines: readonly CartLine[];
+  onAdd: (item: MenuItem) => void;
+}) {
   if (items.length === 0) return null;
   return (
     <section aria-labelledby={id} className="mt-8">
@@ -15,7 +29,12 @@ export function MenuSection({ id, title, blurb, items, lines, onAdd }: { id: str
       </div>
       <ul className="grid gap-3 sm:grid-cols-2">
         {items.map((item) => (
-          <MenuItemCard key={item.id} item={item} inCart={lines.find((line) => line.menuItemId === item.id)?.quantity ?? 0} onAdd={() => onAdd(item)} />
+          <MenuItemCard
+            key={item.id}
+            item={item}
+            inCart={lines.find((line) => line.menuItemId === item.id)?.quantity ?? 0}
+            onAdd={() => onAdd(item)}
+          />
         ))}
       </ul>
     </section>

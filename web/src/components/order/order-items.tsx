@@ -44,14 +44,18 @@ export function OrderItems({ items, now }: { items: readonly ItemView[]; now: nu
           return (
             <li key={item.itemId} className="py-3" data-testid="order-item" data-status={item.status}>
               <div className="flex items-center gap-3">
-                <span className={`grid size-9 shrink-0 place-items-center rounded-lg ${item.status === "READY" ? "bg-basil-50 text-basil-700" : "bg-crust-50 text-crust-700"}`}>
+                <span
+                  className={`grid size-9 shrink-0 place-items-center rounded-lg ${item.status === "READY" ? "bg-basil-50 text-basil-700" : "bg-crust-50 text-crust-700"}`}
+                >
                   {item.status === "READY" ? <CheckIcon className="size-5" /> : <Icon className="size-5" />}
                 </span>
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium text-stone-900">{label}</p>
-                  <p className="tabular text-xs text-stone-500">{detail(item, now)}</p>
+                  <p className="text-xs text-stone-500 tabular">{detail(item, now)}</p>
                 </div>
-                <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${pill[item.status]}`}>{itemStatusWord[item.status]}</span>
+                <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${pill[item.status]}`}>
+                  {itemStatusWord[item.status]}
+                </span>
               </div>
               <ProgressBar
                 className="mt-2 ml-12"

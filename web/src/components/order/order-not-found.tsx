@@ -8,8 +8,13 @@ export function OrderNotFound() {
         ?
       </p>
       <h1 className="mt-4 text-2xl font-bold tracking-tight text-crust-900">We couldn&apos;t find that order</h1>
-      <p className="mt-2 text-stone-600">Check the link you were given when you ordered — or ask us at the counter, we&apos;re happy to help.</p>
-      <Link href="/" className="mt-6 inline-flex min-h-11 items-center rounded-full bg-crust-600 px-5 font-semibold text-white hover:bg-crust-700">
+      <p className="mt-2 text-stone-600">
+        Check the link you were given when you ordered — or ask us at the counter, we&apos;re happy to help.
+      </p>
+      <Link
+        href="/"
+        className="mt-6 inline-flex min-h-11 items-center rounded-full bg-crust-600 px-5 font-semibold text-white hover:bg-crust-700"
+      >
         Back to the menu
       </Link>
     </main>

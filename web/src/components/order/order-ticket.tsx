@@ -7,8 +7,15 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 function PickupCode({ code, tone }: { code: string; tone: "light" | "dark" }) {
   return (
     <div>
-      <p className={`text-xs font-semibold tracking-widest uppercase ${tone === "dark" ? "text-white/80" : "text-stone-500"}`}>Your pickup code</p>
-      <p data-testid="pickup-code" className={`font-mono text-5xl font-bold tracking-wider sm:text-6xl ${tone === "dark" ? "text-white" : "text-crust-900"}`}>
+      <p
+        className={`text-xs font-semibold tracking-widest uppercase ${tone === "dark" ? "text-white/80" : "text-stone-500"}`}
+      >
+        Your pickup code
+      </p>
+      <p
+        data-testid="pickup-code"
+        className={`font-mono text-5xl font-bold tracking-wider sm:text-6xl ${tone === "dark" ? "text-white" : "text-crust-900"}`}
+      >
         {code}
       </p>
     </div>
@@ -24,7 +31,11 @@ export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
 
   if (view.status === "READY") {
     return (
-      <section role="alert" aria-labelledby="order-status" className="animate-ready-pop rounded-3xl bg-basil-700 p-6 text-white shadow-lg shadow-basil-700/20 sm:p-8">
+      <section
+        role="alert"
+        aria-labelledby="order-status"
+        className="animate-ready-pop rounded-3xl bg-basil-700 p-6 text-white shadow-lg shadow-basil-700/20 sm:p-8"
+      >
         <div className="flex items-center gap-3">
           <span className="grid size-10 place-items-center rounded-full bg-white/20">
             <CheckIcon className="size-6" />
@@ -43,7 +54,11 @@ export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
 
   if (view.status === "COLLECTED") {
     return (
-      <section role="status" aria-labelledby="order-status" className="rounded-3xl border border-crust-100 bg-flour p-6 sm:p-8">
+      <section
+        role="status"
+        aria-labelledby="order-status"
+        className="rounded-3xl border border-crust-100 bg-flour p-6 sm:p-8"
+      >
         <h1 id="order-status" className="text-3xl font-bold tracking-tight text-crust-900">
           Collected — enjoy!
         </h1>
@@ -63,12 +78,17 @@ export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
         <h1 id="order-status" className="mt-0.5 text-3xl font-bold tracking-tight text-crust-900" aria-live="polite">
           {orderStatusWord[view.status]}
         </h1>
-        <p className="tabular mt-4 flex items-center gap-2 text-lg font-semibold text-stone-900" data-testid="eta">
+        <p className="mt-4 flex items-center gap-2 text-lg font-semibold text-stone-900 tabular" data-testid="eta">
           <ClockIcon className="size-5 text-crust-600" />
           {msLeft > 0 ? `Ready in about ${formatClock(msLeft)}` : "Any moment now"}
         </p>
-        <ProgressBar className="mt-3 h-3" label="Items ready" value={(ready / Math.max(1, view.items.length)) * 100} valueText={`${ready} of ${view.items.length} ready`} />
-        <p className="tabular mt-2 text-sm text-stone-500">
+        <ProgressBar
+          className="mt-3 h-3"
+          label="Items ready"
+          value={(ready / Math.max(1, view.items.length)) * 100}
+          valueText={`${ready} of ${view.items.length} ready`}
+        />
+        <p className="mt-2 text-sm text-stone-500 tabular">
           {ready} of {pluralize(view.items.length, "item")} ready
         </p>
       </div>
@@ -77,7 +97,7 @@ export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
         <span aria-hidden="true" className="absolute -top-3 -left-3 size-6 rounded-full bg-cream" />
         <span aria-hidden="true" className="absolute -top-3 -right-3 size-6 rounded-full bg-cream" />
         <PickupCode code={view.pickupCode} tone="light" />
-        <p className="tabular pb-1 text-right text-sm text-stone-600">
+        <p className="pb-1 text-right text-sm text-stone-600 tabular">
           {view.customerName}
           <br />
           <span className="font-semibold text-stone-800">{formatPrice(view.totalCents)}</span>

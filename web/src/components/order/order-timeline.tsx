@@ -13,16 +13,25 @@ export function OrderTimeline({ timeline }: { timeline: readonly TimelineEntry[]
       </h2>
       <ol className="mt-3 space-y-0">
         {timeline.map((entry, i) => (
-          <li key={entry.eventId ?? `${entry.type}-${entry.at}-${i}`} className="relative flex gap-3 pb-3 pl-5 last:pb-0">
+          <li
+            key={entry.eventId ?? `${entry.type}-${entry.at}-${i}`}
+            className="relative flex gap-3 pb-3 pl-5 last:pb-0"
+          >
             <span
               aria-hidden="true"
               className={`absolute top-1.5 left-0 size-2.5 rounded-full ${milestone.has(entry.type) ? "bg-crust-600" : "bg-crust-200"} ${entry.type === "OrderReady" || entry.type === "OrderCollected" ? "bg-basil-600!" : ""}`}
             />
-            {i < timeline.length - 1 && <span aria-hidden="true" className="absolute top-4 bottom-0 left-[4.5px] w-px bg-crust-100" />}
-            <time dateTime={entry.at} className="tabular shrink-0 text-sm whitespace-nowrap text-stone-500">
+            {i < timeline.length - 1 && (
+              <span aria-hidden="true" className="absolute top-4 bottom-0 left-[4.5px] w-px bg-crust-100" />
+            )}
+            <time dateTime={entry.at} className="shrink-0 text-sm whitespace-nowrap text-stone-500 tabular">
               {formatTimeOfDay(entry.at)}
             </time>
-            <span className={`text-sm ${milestone.has(entry.type) ? "font-semibold text-stone-900" : "text-stone-700"}`}>{describeTimelineEntry(entry)}</span>
+            <span
+              className={`text-sm ${milestone.has(entry.type) ? "font-semibold text-stone-900" : "text-stone-700"}`}
+            >
+              {describeTimelineEntry(entry)}
+            </span>
           </li>
         ))}
       </ol>

@@ -32,17 +32,22 @@ export function OrderTracker({ orderId, placed }: { orderId: string; placed: boo
     <main className="mx-auto w-full max-w-2xl space-y-4 px-4 py-6 sm:space-y-6 sm:py-10">
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-stone-600">
-          Order for <span className="font-semibold text-stone-900">{view.customerName}</span> · placed {formatTimeOfDay(view.placedAt)}
+          Order for <span className="font-semibold text-stone-900">{view.customerName}</span> · placed{" "}
+          {formatTimeOfDay(view.placedAt)}
         </p>
         {open && <ConnectionBadge connection={connection} />}
       </div>
 
       {placed && open && view.status !== "READY" && (
-        <div role="status" className="flex items-start gap-3 rounded-2xl border border-basil-100 bg-basil-50 px-4 py-3 text-basil-800">
+        <div
+          role="status"
+          className="flex items-start gap-3 rounded-2xl border border-basil-100 bg-basil-50 px-4 py-3 text-basil-800"
+        >
           <CheckIcon className="mt-0.5 size-5 shrink-0" />
           <p>
-            <span className="font-semibold">Thanks, {view.customerName} — your order is in!</span> Keep this page open: it updates by itself, and we&apos;ll call{" "}
-            <span className="font-mono font-bold">{view.pickupCode}</span> when it&apos;s ready.
+            <span className="font-semibold">Thanks, {view.customerName} — your order is in!</span> Keep this page open:
+            it updates by itself, and we&apos;ll call <span className="font-mono font-bold">{view.pickupCode}</span>{" "}
+            when it&apos;s ready.
           </p>
         </div>
       )}
@@ -52,7 +57,10 @@ export function OrderTracker({ orderId, placed }: { orderId: string; placed: boo
       <OrderTimeline timeline={view.timeline} />
 
       <p className="text-center">
-        <Link href="/" className="text-sm font-semibold text-crust-700 underline decoration-crust-200 underline-offset-4 hover:text-crust-900">
+        <Link
+          href="/"
+          className="text-sm font-semibold text-crust-700 underline decoration-crust-200 underline-offset-4 hover:text-crust-900"
+        >
           Order something else
         </Link>
       </p>

@@ -14,14 +14,18 @@ function itemsSummary(order: OrderView): string {
   return [...counts].map(([name, n]) => (n > 1 ? `${n}× ${name}` : name)).join(", ");
 }
 
-const chip = { QUEUED: "bg-stone-100 text-stone-600", PREPARING: "bg-crust-100 text-crust-800", READY: "bg-basil-100 text-basil-800" } as const;
+const chip = {
+  QUEUED: "bg-stone-100 text-stone-600",
+  PREPARING: "bg-crust-100 text-crust-800",
+  READY: "bg-basil-100 text-basil-800",
+} as const;
 
 function InPreparation({ orders, now }: { orders: readonly OrderView[]; now: number }) {
   return (
     <section aria-labelledby="in-preparation" className="rounded-3xl border border-crust-100 bg-flour p-4 sm:p-5">
       <h2 id="in-preparation" className="flex items-center justify-between text-lg font-bold text-crust-900">
         In preparation
-        <span className="tabular rounded-full bg-crust-100 px-2.5 py-0.5 text-sm text-crust-800">{orders.length}</span>
+        <span className="rounded-full bg-crust-100 px-2.5 py-0.5 text-sm text-crust-800 tabular">{orders.length}</span>
       </h2>
       {orders.length === 0 ? (
         <p className="mt-3 text-sm text-stone-500">No orders being prepared.</p>
@@ -30,18 +34,27 @@ function InPreparation({ orders, now }: { orders: readonly OrderView[]; now: num
           {orders.map((order) => {
             const left = Date.parse(order.eta) - now;
             return (
-              <li key={order.id} data-pickup-code={order.pickupCode} className="rounded-2xl border border-stone-200 bg-white p-3">
+              <li
+                key={order.id}
+                data-pickup-code={order.pickupCode}
+                className="rounded-2xl border border-stone-200 bg-white p-3"
+              >
                 <div className="flex items-baseline justify-between gap-3">
                   <p>
-                    <span className="font-mono text-lg font-bold text-crust-900">{order.pickupCode}</span> <span className="text-sm text-stone-600">{order.customerName}</span>
+                    <span className="font-mono text-lg font-bold text-crust-900">{order.pickupCode}</span>{" "}
+                    <span className="text-sm text-stone-600">{order.customerName}</span>
                   </p>
-                  <p className="tabular text-xs text-stone-500">
-                    {formatDuration(now - Date.parse(order.placedAt))} ago · {left > 0 ? `ready in ${formatClock(left)}` : "due now"}
+                  <p className="text-xs text-stone-500 tabular">
+                    {formatDuration(now - Date.parse(order.placedAt))} ago ·{" "}
+                    {left > 0 ? `ready in ${formatClock(left)}` : "due now"}
                   </p>
                 </div>
                 <ul className="mt-2 flex flex-wrap gap-1.5" aria-label={`Items of ${order.pickupCode}`}>
                   {order.items.map((item) => (
-                    <li key={item.itemId} className={`rounded-full px-2 py-0.5 text-xs font-medium ${chip[item.status]}`}>
+                    <li
+                      key={item.itemId}
+                      className={`rounded-full px-2 py-0.5 text-xs font-medium ${chip[item.status]}`}
+                    >
                       {item.name} · {itemStatusWord[item.status]}
                     </li>
                   ))}
@@ -55,7 +68,15 @@ function InPreparation({ orders, now }: { orders: readonly OrderView[]; now: num
   );
 }
 
-function ReadyOrder({ order, now, onCollected }: { order: OrderView; now: number; onCollected: (view: OrderView) => void }) {
+function ReadyOrder({
+  order,
+  now,
+  onCollected,
+}: {
+  order: OrderView;
+  now: number;
+  onCollected: (view: OrderView) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -64,7 +85,9 @@ function ReadyOrder({ order, now, onCollected }: { order: OrderView; now: number
     setBusy(true);
     setError(undefined);
     try {
-      onCollected(await requestJson<OrderView>(`/api/staff/orders/${encodeURIComponent(order.id)}/collect`, { method: "POST" }));
+      onCollected(
+        await requestJson<OrderView>(`/api/staff/orders/${encodeURIComponent(order.id)}/collect`, { method: "POST" }),
+      );
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiRequestError && err.code === "CONFLICT") {
@@ -80,10 +103,13 @@ function ReadyOrder({ order, now, onCollected }: { order: OrderView; now: number
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="min-w-0">
           <p>
-            <span className="font-mono text-2xl font-bold text-basil-800">{order.pickupCode}</span> <span className="text-stone-700">{order.customerName}</span>
+            <span className="font-mono text-2xl font-bold text-basil-800">{order.pickupCode}</span>{" "}
+            <span className="text-stone-700">{order.customerName}</span>
           </p>
           <p className="truncate text-sm text-stone-600">{itemsSummary(order)}</p>
-          {order.readyAt && <p className="tabular text-xs text-stone-500">Waiting {formatDuration(now - Date.parse(order.readyAt))}</p>}
+          {order.readyAt && (
+            <p className="text-xs text-stone-500 tabular">Waiting {formatDuration(now - Date.parse(order.readyAt))}</p>
+          )}
         </div>
         <button
           type="button"
@@ -105,12 +131,23 @@ function ReadyOrder({ order, now, onCollected }: { order: OrderView; now: number
   );
 }
 
-function ReadyForPickup({ orders, now, onCollected }: { orders: readonly OrderView[]; now: number; onCollected: (view: OrderView) => void }) {
+function ReadyForPickup({
+  orders,
+  now,
+  onCollected,
+}: {
+  orders: readonly OrderView[];
+  now: number;
+  onCollected: (view: OrderView) => void;
+}) {
   return (
-    <section aria-labelledby="ready-for-pickup" className="rounded-3xl border border-basil-100 bg-basil-50/60 p-4 sm:p-5">
+    <section
+      aria-labelledby="ready-for-pickup"
+      className="rounded-3xl border border-basil-100 bg-basil-50/60 p-4 sm:p-5"
+    >
       <h2 id="ready-for-pickup" className="flex items-center justify-between text-lg font-bold text-basil-800">
         Ready for pickup
-        <span className="tabular rounded-full bg-basil-100 px-2.5 py-0.5 text-sm">{orders.length}</span>
+        <span className="rounded-full bg-basil-100 px-2.5 py-0.5 text-sm tabular">{orders.length}</span>
       </h2>
       {orders.length === 0 ? (
         <p className="mt-3 text-sm text-stone-500">Nothing waiting at the counter.</p>
@@ -136,7 +173,9 @@ function RecentlyCollected({ orders }: { orders: readonly OrderView[] }) {
         {orders.map((order) => (
           <li key={order.id} className="rounded-full border border-stone-200 bg-white px-3 py-1 text-sm text-stone-600">
             <span className="font-mono font-semibold text-stone-800">{order.pickupCode}</span> {order.customerName}
-            {order.collectedAt && <span className="tabular text-stone-400"> · {formatTimeOfDay(order.collectedAt)}</span>}
+            {order.collectedAt && (
+              <span className="text-stone-400 tabular"> · {formatTimeOfDay(order.collectedAt)}</span>
+            )}
           </li>
         ))}
       </ul>

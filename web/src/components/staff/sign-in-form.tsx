@@ -26,7 +26,11 @@ export function SignInForm() {
       router.refresh();
     } catch (err) {
       setBusy(false);
-      setError(err instanceof ApiRequestError && (err.status === 401 || err.status === 400) ? "That password isn't right. Try again." : describeError(err));
+      setError(
+        err instanceof ApiRequestError && (err.status === 401 || err.status === 400)
+          ? "That password isn't right. Try again."
+          : describeError(err),
+      );
       input.current?.select();
     }
   }
@@ -52,7 +56,11 @@ export function SignInForm() {
         />
       </div>
       {error && (
-        <p id={errorId} role="alert" className="flex items-start gap-2 rounded-xl bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+        <p
+          id={errorId}
+          role="alert"
+          className="flex items-start gap-2 rounded-xl bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+        >
           <AlertIcon className="mt-0.5 size-4 shrink-0" />
           {error}
         </p>

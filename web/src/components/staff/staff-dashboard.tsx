@@ -17,7 +17,7 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
   return (
     <div className="rounded-2xl border border-crust-100 bg-flour px-4 py-3">
       <dt className="text-xs font-semibold tracking-wide text-stone-500 uppercase">{label}</dt>
-      <dd className="tabular mt-1 text-2xl font-bold text-crust-900">
+      <dd className="mt-1 text-2xl font-bold text-crust-900 tabular">
         {value}
         {detail && <span className="ml-2 text-sm font-medium text-stone-500">{detail}</span>}
       </dd>
@@ -62,11 +62,21 @@ export function StaffDashboard() {
         <dl className="grid gap-3 sm:grid-cols-3">
           <Stat label="Orders in flight" value={String(inFlight)} />
           <Stat label="Average wait" value={averageWaitMs === null ? "—" : formatDuration(averageWaitMs)} />
-          <Stat label="Oldest open order" value={oldestOpen ? oldestOpen.pickupCode : "None"} detail={oldestOpen ? formatDuration(oldestOpen.ageMs) : undefined} />
+          <Stat
+            label="Oldest open order"
+            value={oldestOpen ? oldestOpen.pickupCode : "None"}
+            detail={oldestOpen ? formatDuration(oldestOpen.ageMs) : undefined}
+          />
         </dl>
       </section>
 
-      <OrdersBoard inPreparation={board.inPreparation} readyForPickup={board.readyForPickup} collected={collected} now={now} onCollected={replaceOrder} />
+      <OrdersBoard
+        inPreparation={board.inPreparation}
+        readyForPickup={board.readyForPickup}
+        collected={collected}
+        now={now}
+        onCollected={replaceOrder}
+      />
 
       <div className="grid items-start gap-4 xl:grid-cols-2">
         <StationColumn id="station-kitchen" title="Kitchen" board={board.stations.KITCHEN} now={now} />

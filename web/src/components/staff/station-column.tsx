@@ -4,19 +4,37 @@ import { itemProgress } from "@/client/order-words";
 import { CupIcon, LoafIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
 
-function Lane({ title, tone, items, empty, render }: { title: string; tone: string; items: readonly BoardItem[]; empty: string; render: (item: BoardItem) => React.ReactNode }) {
+function Lane({
+  title,
+  tone,
+  items,
+  empty,
+  render,
+}: {
+  title: string;
+  tone: string;
+  items: readonly BoardItem[];
+  empty: string;
+  render: (item: BoardItem) => React.ReactNode;
+}) {
   return (
     <div className="min-w-0">
       <h3 className="flex items-center justify-between text-sm font-semibold text-stone-700">
         {title}
-        <span className={`tabular rounded-full px-2 py-0.5 text-xs ${tone}`}>{items.length}</span>
+        <span className={`rounded-full px-2 py-0.5 text-xs tabular ${tone}`}>{items.length}</span>
       </h3>
       {items.length === 0 ? (
-        <p className="mt-2 rounded-xl border border-dashed border-stone-200 px-3 py-3 text-center text-xs text-stone-400">{empty}</p>
+        <p className="mt-2 rounded-xl border border-dashed border-stone-200 px-3 py-3 text-center text-xs text-stone-400">
+          {empty}
+        </p>
       ) : (
         <ul aria-label={title} className="mt-2 space-y-2">
           {items.map((item) => (
-            <li key={item.itemId} data-pickup-code={item.pickupCode} className="rounded-xl border border-stone-200 bg-white px-3 py-2 text-sm shadow-[0_1px_1px_rgb(0_0_0/0.03)]">
+            <li
+              key={item.itemId}
+              data-pickup-code={item.pickupCode}
+              className="rounded-xl border border-stone-200 bg-white px-3 py-2 text-sm shadow-[0_1px_1px_rgb(0_0_0/0.03)]"
+            >
               {render(item)}
             </li>
           ))}
@@ -33,7 +51,17 @@ const Who = ({ item }: { item: BoardItem }) => (
 );
 
 /** One station's work: the queue in order, what is being prepared and how long it has left, what waits on the balcony. */
-export function StationColumn({ id, title, board, now }: { id: string; title: string; board: StationBoard; now: number }) {
+export function StationColumn({
+  id,
+  title,
+  board,
+  now,
+}: {
+  id: string;
+  title: string;
+  board: StationBoard;
+  now: number;
+}) {
   const Icon = title === "Bar" ? CupIcon : LoafIcon;
   return (
     <section aria-labelledby={id} className="rounded-3xl border border-crust-100 bg-flour p-4 sm:p-5">
@@ -49,7 +77,10 @@ export function StationColumn({ id, title, board, now }: { id: string; title: st
           empty="Nothing waiting"
           render={(item) => (
             <div className="flex items-start gap-2">
-              <span className="tabular font-mono text-xs font-bold text-crust-700" aria-label={`Position ${item.position}`}>
+              <span
+                className="font-mono text-xs font-bold text-crust-700 tabular"
+                aria-label={`Position ${item.position}`}
+              >
                 #{item.position}
               </span>
               <div className="min-w-0">
@@ -68,10 +99,16 @@ export function StationColumn({ id, title, board, now }: { id: string; title: st
             <>
               <div className="flex items-baseline justify-between gap-2">
                 <p className="truncate font-medium text-stone-900">{item.name}</p>
-                <span className="tabular shrink-0 text-xs font-semibold text-crust-700">{(item.msLeft ?? 0) > 0 ? `${formatClock(item.msLeft ?? 0)} left` : "finishing"}</span>
+                <span className="shrink-0 text-xs font-semibold text-crust-700 tabular">
+                  {(item.msLeft ?? 0) > 0 ? `${formatClock(item.msLeft ?? 0)} left` : "finishing"}
+                </span>
               </div>
               <Who item={item} />
-              <ProgressBar className="mt-1.5 h-1.5" label={`${item.name} for ${item.pickupCode}`} value={itemProgress(item, now)} />
+              <ProgressBar
+                className="mt-1.5 h-1.5"
+                label={`${item.name} for ${item.pickupCode}`}
+                value={itemProgress(item, now)}
+              />
             </>
           )}
         />
@@ -85,7 +122,11 @@ export function StationColumn({ id, title, board, now }: { id: string; title: st
               <p className="truncate font-medium text-stone-900">{item.name}</p>
               <div className="flex items-baseline justify-between gap-2">
                 <Who item={item} />
-                {item.readyAt && <span className="tabular text-xs text-basil-700">{formatDuration(now - Date.parse(item.readyAt))}</span>}
+                {item.readyAt && (
+                  <span className="text-xs text-basil-700 tabular">
+                    {formatDuration(now - Date.parse(item.readyAt))}
+                  </span>
+                )}
               </div>
             </>
           )}

@@ -10,7 +10,11 @@ const looks: Record<Connection, { text: string; dot: string; tone: string }> = {
 export function ConnectionBadge({ connection }: { connection: Connection }) {
   const look = looks[connection];
   return (
-    <p role="status" aria-label="Connection" className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-semibold ${look.tone}`}>
+    <p
+      role="status"
+      aria-label="Connection"
+      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-semibold ${look.tone}`}
+    >
       <span aria-hidden="true" className={`size-2 rounded-full ${look.dot}`} />
       {look.text}
     </p>

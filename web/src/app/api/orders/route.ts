@@ -12,7 +12,19 @@ export const POST = route(async (request, ctx) => {
   const body = await readJson(request, PlaceOrderRequest);
   const header = request.headers.get("idempotency-key");
   const key = header === null ? undefined : IdempotencyKey.safeParse(header);
-  if (key && !key.success) throw new AppError("VALIDATION", `Idempotency-Key: ${key.error.issues[0]?.message ?? "invalid"}`, "Idempotency-Key");
-  const { order, replayed } = await placeOrder(ctx, { customerName: body.customerName, lines: body.items, ...(key ? { key: `idem:${key.data}`, request: body } : {}) });
-  return Response.json(projectOrder(order, []), { status: 201, headers: { Location: `/api/orders/${order.id}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) } });
+  if (key && !key.success)
+    throw new AppError(
+      "VALIDATION",
+      `Idempotency-Key: ${key.error.issues[0]?.message ?? "invalid"}`,
+      "Idempotency-Key",
+    );
+  const { order, replayed } = await placeOrder(ctx, {
+    customerName: body.customerName,
+    lines: body.items,
+    ...(key ? { key: `idem:${key.data}`, request: body } : {}),
+  });
+  return Response.json(projectOrder(order, []), {
+    status: 201,
+    headers: { Location: `/api/orders/${order.id}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },
+  });
 });

@@ -9,5 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request, ctx) => {
   requireStaff(request);
-  return eventStream(request, (writer) => snapshotThenUpdates(writer, ctx.feed, "*", async () => ({ orders: await loadBoardOrders(ctx) })));
+  return eventStream(request, (writer) =>
+    snapshotThenUpdates(writer, ctx.feed, "*", async () => ({ orders: await loadBoardOrders(ctx) })),
+  );
 });

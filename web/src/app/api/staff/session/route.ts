@@ -14,4 +14,6 @@ export const POST = route(async (request) => {
   return new Response(null, { status: 204, headers: { "Set-Cookie": sessionCookie(token, maxAgeSeconds) } });
 });
 
-export const DELETE = route(async () => new Response(null, { status: 204, headers: { "Set-Cookie": sessionCookie("", 0) } }));
+export const DELETE = route(
+  async () => new Response(null, { status: 204, headers: { "Set-Cookie": sessionCookie("", 0) } }),
+);
