@@ -43,7 +43,8 @@ export const LegacyOrderQuery = z.strictObject({
 export const LegacyOrderRow = z.object({
   order_id: z.number().int(),
   item_id: z.number().int(),
-  status: z.enum(["PENDING", "DONE"]),
+  /** CANCELLED: the item was not made (its station could not, or it was withdrawn). */
+  status: z.enum(["PENDING", "DONE", "CANCELLED"]),
 });
 export type LegacyOrderRow = z.infer<typeof LegacyOrderRow>;
 

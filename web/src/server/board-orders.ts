@@ -18,8 +18,11 @@ export async function loadBoardOrders(ctx: WebContext, now = Date.now()): Promis
   const records = orders.map(toRecord);
   const events = await loadOrderEvents(ctx.c, records);
   return records
-    .map((record) => projectOrder(record, events.get(record.id) ?? []))
+    .map((record) => projectOrder(record, events.get(record.id) ?? [], now))
     .filter(
-      (view) => view.status !== "COLLECTED" || now - Date.parse(view.collectedAt ?? view.placedAt) < KEEP_COLLECTED_MS,
+      (view) =>
+        // Cancelled orders leave the board: nothing to make or hand over.
+        view.status !== "CANCELLED" &&
+        (view.status !== "COLLECTED" || now - Date.parse(view.collectedAt ?? view.placedAt) < KEEP_COLLECTED_MS),
     );
 }

@@ -9,6 +9,11 @@ import { createOrderWriter } from "./order-writer";
 import { startOrderFeed } from "./order-feed";
 import { startOrderProjector } from "./order-projector";
 import { ensureIndexes, waiterCollections } from "./waiter-db";
+import { isOrderEvent, type StationEvent } from "@bakery/shared/events";
+import { startDecisionTimeouts } from "./decision-timeouts";
+import { startEffectsSweep } from "./effects-sweep";
+import { recordStationNews } from "./record-station-news";
+import { startStationNews } from "./station-news";
 
 async function createContext() {
   const env = webEnv();
@@ -22,7 +27,10 @@ async function createContext() {
   const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID ?? "web", log });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, Object.values(topics), env.TOPIC_PARTITIONS);
+  const { stationControl, ...keyedByOrder } = topics;
+  await ensureTopics(admin, Object.values(keyedByOrder), env.TOPIC_PARTITIONS);
+  // One partition: every worker of a station folds the same history of commands, in one order.
+  await ensureTopics(admin, [stationControl], 1);
   await admin.disconnect();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
@@ -30,6 +38,9 @@ async function createContext() {
 
   const dispatcher = createOrderDispatcher({ c, publisher, topics, log });
   const orderWriter = createOrderWriter(c);
+  // The projector may store a batch before the failure half is wired up: it waits for it.
+  let wired: (afterBatch: (events: readonly StationEvent[]) => Promise<void>) => void = () => undefined;
+  const afterBatch = new Promise<(events: readonly StationEvent[]) => Promise<void>>((resolve) => (wired = resolve));
   const [projector, feed] = await Promise.all([
     startOrderProjector({
       kafka,
@@ -40,9 +51,18 @@ async function createContext() {
       publisher,
       topics,
       log,
+      afterBatch: async (events) => (await afterBatch)(events),
     }),
     startOrderFeed({ kafka, topic: topics.orderUpdates, log }),
   ]);
+  const stationNews = await startStationNews({ c, feed });
+  const saga = { c, publisher, producer, topics, menu, stationNews, env, log };
+  const decisionTimeouts = startDecisionTimeouts(saga);
+  const effectsSweep = startEffectsSweep(saga);
+  wired(async (events) => {
+    await recordStationNews(saga, events);
+    await decisionTimeouts.track(events.filter(isOrderEvent));
+  });
   log.info("web ready", { topics, db: env.WAITER_DB });
 
   return {
@@ -52,11 +72,18 @@ async function createContext() {
     c,
     menu,
     publisher,
+    producer,
     dispatcher,
     orderWriter,
     feed,
+    stationNews,
+    decisionTimeouts,
+    effectsSweep,
     async close() {
       dispatcher.stop();
+      decisionTimeouts.stop();
+      effectsSweep.stop();
+      stationNews.stop();
       await Promise.allSettled([projector.stop(), feed.stop()]);
       await producer.disconnect();
       await client.close();

@@ -10,6 +10,10 @@ const shape = {
   STAFF_PASSWORD: isProduction ? z.string().min(8) : z.string().min(1).default("bakery-staff"),
   /** Kafka consumer group of the durable order projector, shared by every web process. */
   WAITER_GROUP_ID: z.string().min(1).default("waiter"),
+  /** Seconds a customer has to choose for an item a station cannot make; stored on each order at placement. */
+  DECISION_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(90),
+  /** Seconds past an order's promise before the staff board turns it from amber to red. */
+  LATE_GRACE_S: z.coerce.number().int().min(0).max(3600).default(60),
 };
 export type WebEnv = z.infer<z.ZodObject<typeof shape>>;
 

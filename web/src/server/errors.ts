@@ -10,6 +10,11 @@ const statusOf = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_ITEM: 422,
   NOT_READY: 409,
+  /** The failure half: an item is sold out; too late to cancel; decided already; not waiting for a decision. */
+  SOLD_OUT: 409,
+  TOO_LATE: 409,
+  ALREADY_DECIDED: 409,
+  NOT_UNAVAILABLE: 409,
   UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof statusOf;

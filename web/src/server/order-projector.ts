@@ -21,6 +21,8 @@ export async function startOrderProjector(deps: {
   publisher: Publisher;
   topics: Topics;
   log: Logger;
+  /** The failure half's work on a stored batch (station news, decision deadlines); awaited before the commit. */
+  afterBatch?: (events: readonly StationEvent[]) => Promise<void>;
 }) {
   const consumer = deps.kafka.consumer({
     groupId: deps.groupId,
@@ -55,8 +57,8 @@ export async function startOrderProjector(deps: {
           at: Date.now(),
         });
       }
-      // Station news (stock, pause) is not an order's: the failure half's menu and board fold it.
       await recordOrderEvents(deps, events.filter(isOrderEvent));
+      await deps.afterBatch?.(events);
     },
   });
   return { stop: () => consumer.disconnect() };

@@ -1,5 +1,5 @@
 import type { Db } from "mongodb";
-import type { ItemOrdered, OrderEvent } from "@bakery/shared/events";
+import type { ItemOrdered, OrderEvent, StationNews } from "@bakery/shared/events";
 import type { MenuItem } from "@bakery/shared/menu";
 import type { OrderRecord } from "@bakery/shared/order";
 
@@ -16,6 +16,18 @@ export type OutboxDoc = { _id: string; createdAt: Date; messages: ItemOrdered[] 
 /** An idempotency key (or a legacy order number) and the request it was first used with. */
 export type OrderKeyDoc = { _id: string; orderId: string; requestHash: string; createdAt: Date };
 
+/** Stock and pause news from the stations, stored once by id, so a process starting up knows the menu's availability. */
+export type StationNewsDoc = { _id: string; occurredAt: Date; event: StationNews };
+/**
+ * A stored decision or cancellation whose effects (relay, substitute's ItemOrdered, withdrawals)
+ * may not have run yet: inserted before the event, deleted once `effects_done` has its id.
+ */
+export type PendingEffectsDoc = { _id: string; orderId: string; createdAt: Date };
+/** Insert-only: the effects of this stored event ran to the end. */
+export type EffectsDoneDoc = { _id: string; doneAt: Date };
+/** An unavailable item waiting for its decision, and when the timeout decides it; deleted once decided. */
+export type DecisionDeadlineDoc = { _id: string; orderId: string; decideBy: Date };
+
 export function waiterCollections(db: Db) {
   return {
     menu: db.collection<MenuDoc>("menu"),
@@ -23,6 +35,10 @@ export function waiterCollections(db: Db) {
     orderEvents: db.collection<OrderEventDoc>("order_events"),
     outbox: db.collection<OutboxDoc>("outbox"),
     orderKeys: db.collection<OrderKeyDoc>("order_keys"),
+    stationNews: db.collection<StationNewsDoc>("station_news"),
+    pendingEffects: db.collection<PendingEffectsDoc>("pending_effects"),
+    effectsDone: db.collection<EffectsDoneDoc>("effects_done"),
+    decisionDeadlines: db.collection<DecisionDeadlineDoc>("decision_deadlines"),
   };
 }
 export type WaiterCollections = ReturnType<typeof waiterCollections>;
