@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ItemType } from "./menu";
+import { ItemType, MenuItem } from "./menu";
 
 /** `POST /api/orders` */
 export const PlaceOrderRequest = z.strictObject({
@@ -56,3 +56,21 @@ export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+/** `POST /api/orders/:id/items/:itemId/decision`: what to do with an item its station cannot make. */
+export const DecisionRequest = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("substitute"), menuItemId: z.number().int().positive() }),
+  z.strictObject({ action: z.literal("remove") }),
+  z.strictObject({ action: z.literal("cancel-order") }),
+]);
+export type DecisionRequest = z.infer<typeof DecisionRequest>;
+
+/** `POST /api/staff/orders/:id/cancel` */
+export const StaffCancelRequest = z.strictObject({ reason: z.string().trim().min(1, "Say why").max(200) });
+
+/** `PUT /api/staff/stock/:menuItemId`: portions left; 0 = sold out now, null = unlimited. */
+export const StockRequest = z.strictObject({ portions: z.number().int().min(0).max(100_000).nullable() });
+
+/** `GET /api/menu` and the `menu` event of `GET /api/menu/events`: the menu, with what can be ordered now. */
+export const MenuEntry = MenuItem.extend({ available: z.boolean() });
+export type MenuEntry = z.infer<typeof MenuEntry>;

@@ -16,6 +16,8 @@ export type StationBoard = { queued: BoardItem[]; preparing: BoardItem[]; ready:
 export type StaffBoard = {
   stations: Record<Station, StationBoard>;
   inPreparation: OrderView[];
+  /** Waiting for the customer's decision on an item a station cannot make. */
+  needsAction: OrderView[];
   readyForPickup: OrderView[];
   numbers: {
     inFlight: number;
@@ -30,12 +32,15 @@ export type StaffBoard = {
  * balcony, and a few numbers. Pure: `now` is passed in.
  */
 export function summarizeBoard(orders: readonly OrderView[], now: number): StaffBoard {
-  const open = orders.filter((order) => order.status !== "COLLECTED");
+  // Collected and cancelled orders are done: nothing to make or hand over.
+  const open = orders.filter((order) => order.status !== "COLLECTED" && order.status !== "CANCELLED");
   const stations: Record<Station, StationBoard> = { KITCHEN: emptyStation(), BAR: emptyStation() };
   const queuedSince = new Map<string, number>();
 
   for (const order of open) {
     for (const item of order.items) {
+      // Not in any station's work: withdrawn, removed, replaced, or waiting for the customer.
+      if (item.status === "CANCELLED" || item.status === "UNAVAILABLE") continue;
       const entry: BoardItem = {
         itemId: item.itemId,
         name: item.name,
@@ -68,6 +73,7 @@ export function summarizeBoard(orders: readonly OrderView[], now: number): Staff
   const inPreparation = open
     .filter((order) => order.status === "PLACED" || order.status === "IN_PREPARATION")
     .sort(byPlacedAt);
+  const needsAction = open.filter((order) => order.status === "NEEDS_ACTION").sort(byPlacedAt);
   const readyForPickup = open.filter((order) => order.status === "READY").sort(byPlacedAt);
   const waits = orders
     .filter((order) => order.readyAt)
@@ -77,9 +83,10 @@ export function summarizeBoard(orders: readonly OrderView[], now: number): Staff
   return {
     stations,
     inPreparation,
+    needsAction,
     readyForPickup,
     numbers: {
-      inFlight: inPreparation.length,
+      inFlight: inPreparation.length + needsAction.length,
       averageWaitMs: waits.length > 0 ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : null,
       oldestOpen: oldest
         ? { orderId: oldest.id, pickupCode: oldest.pickupCode, ageMs: Math.max(0, now - Date.parse(oldest.placedAt)) }
@@ -90,3 +97,17 @@ export function summarizeBoard(orders: readonly OrderView[], now: number): Staff
 
 const emptyStation = (): StationBoard => ({ queued: [], preparing: [], ready: [] });
 const byPlacedAt = (a: OrderView, b: OrderView) => Date.parse(a.placedAt) - Date.parse(b.placedAt);
+
+/** How the board colours an open order: amber from its promise, red from the promise plus the grace. */
+export type Lateness = "ON_TIME" | "LATE" | "VERY_LATE";
+export function latenessOf(
+  order: Pick<OrderView, "status" | "promisedAt" | "readyAt">,
+  now: number,
+  lateGraceS: number,
+): Lateness {
+  if (order.status === "CANCELLED" || order.status === "COLLECTED") return "ON_TIME";
+  const promised = Date.parse(order.promisedAt);
+  const at = order.readyAt ? Date.parse(order.readyAt) : now;
+  if (at > promised + lateGraceS * 1000) return "VERY_LATE";
+  return at > promised ? "LATE" : "ON_TIME";
+}

@@ -21,6 +21,8 @@ export function buildOrder(input: {
   now: number;
   prepTimeScale: number;
   legacyOrderId?: number;
+  /** Seconds the customer will have to choose for an item its station cannot make. */
+  decisionWindowS?: number;
 }): { record: OrderRecord; messages: ItemOrdered[] } {
   const items: OrderItem[] = input.lines.flatMap((line, lineIndex) => {
     const menuItem = menuItemFor(line, lineIndex, input.menu);
@@ -48,6 +50,8 @@ export function buildOrder(input: {
     totalCents: items.reduce((sum, item) => sum + item.priceCents, 0),
     items,
     ...(input.legacyOrderId === undefined ? {} : { legacyOrderId: input.legacyOrderId }),
+    // Stored with the order, so a change of DECISION_TIMEOUT_S does not move a deadline already shown.
+    ...(input.decisionWindowS === undefined ? {} : { decisionWindowS: input.decisionWindowS }),
   };
   const messages: ItemOrdered[] = items.map((item) => ({
     id: eventIds.itemOrdered(item.itemId),
@@ -66,6 +70,12 @@ export function menuItemFor(line: OrderLine, lineIndex: number, menu: ReadonlyMa
   if (!menuItem)
     throw new AppError("UNKNOWN_ITEM", `There is no menu item ${line.menuItemId}`, `items.${lineIndex}.menuItemId`);
   return menuItem;
+}
+
+/** An item its station said is sold out cannot be ordered; the station still decides for the rest. */
+export function refuseSoldOut(lines: readonly OrderLine[], available: (menuItemId: number) => boolean): void {
+  const i = lines.findIndex((line) => !available(line.menuItemId));
+  if (i >= 0) throw new AppError("SOLD_OUT", `Menu item ${lines[i]?.menuItemId} is sold out`, `items.${i}.menuItemId`);
 }
 
 /** Pickup codes avoid look-alike characters (0/O, 1/I, 5/S, 8/B) so they can be read out loud. */

@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import type { OrderRecord } from "@bakery/shared/order";
 import { isDuplicateKeyError } from "@bakery/shared/mongo";
 import type { WebContext } from "./context";
-import { buildOrder, menuItemFor, pickupCodeFrom, type OrderLine } from "./build-order";
+import { buildOrder, menuItemFor, pickupCodeFrom, refuseSoldOut, type OrderLine } from "./build-order";
 import { AppError } from "./errors";
 import { hashOf } from "./request-hash";
 import { toRecord, type OrderDoc } from "./waiter-db";
@@ -61,6 +61,8 @@ export async function placeOrder(
 
 async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: string): Promise<OrderRecord> {
   const menu = await ctx.menu.current();
+  // Here, not before the idempotency key: a retry of an order already taken is replayed, sold out or not.
+  refuseSoldOut(input.lines, ctx.stationNews.available);
   const now = Date.now();
   const day = new Date(now).toISOString().slice(0, 10);
   let built = buildOrder({
@@ -70,6 +72,7 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
     menu,
     now,
     prepTimeScale: ctx.env.PREP_TIME_SCALE,
+    decisionWindowS: ctx.env.DECISION_TIMEOUT_S,
   });
 
   // The outbox entry goes first: an order is never stored without its way to the stations.

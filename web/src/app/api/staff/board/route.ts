@@ -7,5 +7,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request, ctx) => {
   requireStaff(request);
-  return Response.json({ orders: await loadBoardOrders(ctx) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { orders: await loadBoardOrders(ctx), lateGraceS: ctx.env.LATE_GRACE_S },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 });

@@ -10,6 +10,9 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (request, ctx) => {
   requireStaff(request);
   return eventStream(request, (writer) =>
-    snapshotThenUpdates(writer, ctx.feed, "*", async () => ({ orders: await loadBoardOrders(ctx) })),
+    snapshotThenUpdates(writer, ctx.feed, "*", async () => ({
+      orders: await loadBoardOrders(ctx),
+      lateGraceS: ctx.env.LATE_GRACE_S,
+    })),
   );
 });
