@@ -10,6 +10,7 @@ import { startOrderFeed } from "./order-feed";
 import { startOrderProjector } from "./order-projector";
 import { ensureIndexes, waiterCollections } from "./waiter-db";
 import { isOrderEvent, type StationEvent } from "@bakery/shared/events";
+import { ensureControlTopic } from "./control-topic";
 import { startDecisionTimeouts } from "./decision-timeouts";
 import { startEffectsSweep } from "./effects-sweep";
 import { recordStationNews } from "./record-station-news";
@@ -29,8 +30,7 @@ async function createContext() {
   await admin.connect();
   const { stationControl, ...keyedByOrder } = topics;
   await ensureTopics(admin, Object.values(keyedByOrder), env.TOPIC_PARTITIONS);
-  // One partition: every worker of a station folds the same history of commands, in one order.
-  await ensureTopics(admin, [stationControl], 1);
+  await ensureControlTopic(admin, stationControl);
   await admin.disconnect();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();

@@ -3,7 +3,6 @@ import { decisionDeadline } from "@bakery/shared/order-projection";
 import { insertNew } from "@bakery/shared/mongo";
 import { decideItem } from "./decide-item";
 import { AppError } from "./errors";
-import { loadOrderView } from "./order-view";
 import type { SagaDeps } from "./saga-deps";
 import type { DecisionDeadlineDoc } from "./waiter-db";
 
@@ -18,6 +17,7 @@ const SWEEP_EVERY_MS = 2000;
  */
 export function startDecisionTimeouts(deps: SagaDeps, now: () => number = Date.now) {
   const timers = new Map<string, NodeJS.Timeout>();
+  const deciding = new Set<string>();
 
   /** Called by the projector for every batch it stored, before it commits the batch. */
   async function track(events: readonly OrderEvent[]): Promise<void> {
@@ -57,10 +57,14 @@ export function startDecisionTimeouts(deps: SagaDeps, now: () => number = Date.n
   }
 
   async function decideOnTimeout(deadline: DecisionDeadlineDoc): Promise<void> {
+    if (deciding.has(deadline._id)) return;
+    deciding.add(deadline._id);
     try {
-      const view = await loadOrderView(deps, deadline.orderId, now());
       // Cancelled meanwhile: the item goes with the rest of the order.
-      const action = view.cancellation ? "cancel-order" : "remove";
+      const cancelled = await deps.c.orderEvents.findOne({
+        _id: eventIds.orderCancellationRequested(deadline.orderId),
+      });
+      const action = cancelled ? "cancel-order" : "remove";
       await decideItem(deps, deadline.orderId, deadline._id, { action }, "TIMEOUT", now()).catch((err: unknown) => {
         if (!(err instanceof AppError && (err.code === "ALREADY_DECIDED" || err.code === "NOT_UNAVAILABLE"))) throw err;
       });
@@ -68,6 +72,8 @@ export function startDecisionTimeouts(deps: SagaDeps, now: () => number = Date.n
     } catch (err) {
       // The deadline record stays: the sweep tries again.
       deps.log.warn("a decision timeout failed; the sweep will retry", { itemId: deadline._id, err });
+    } finally {
+      deciding.delete(deadline._id);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { OrderView } from "@bakery/shared/order";
+import { moneyProblems } from "./money";
 import { sagaEnv } from "./saga-env";
 import { waitFor } from "./wait-for";
 import { loadWebApp, type WebApp } from "./web-app";
@@ -33,6 +34,13 @@ export async function startBakery(options: { env?: Record<string, string>; kitch
     );
   }
 
+  async function checkMoney(): Promise<string[]> {
+    const orders = await web.context.c.orders.find({}, { projection: { _id: 1 } }).toArray();
+    const problems: string[] = [];
+    for (const { _id } of orders) problems.push(...moneyProblems(await web.order(_id)));
+    return problems;
+  }
+
   return {
     env,
     web,
@@ -44,9 +52,13 @@ export async function startBakery(options: { env?: Record<string, string>; kitch
       workers.push(worker);
       return worker;
     },
+    /** Every order this bakery took obeys the money invariant (run by `close`, so by every test file). */
+    checkMoney,
     async close() {
+      const problems = await checkMoney().catch((err: unknown) => [`could not check the money: ${String(err)}`]);
       await Promise.all(workers.map((worker) => worker.stop()));
       await web.close();
+      if (problems.length > 0) throw new Error(`money invariant broken:\n${problems.join("\n")}`);
     },
   };
 }

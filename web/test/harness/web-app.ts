@@ -23,6 +23,23 @@ export async function loadWebApp(env: Record<string, string>) {
     [/^\/api\/staff\/board$/, await import("@/app/api/staff/board/route")],
     [/^\/api\/staff\/events$/, await import("@/app/api/staff/events/route")],
     [/^\/api\/staff\/orders\/(?<id>[^/]+)\/collect$/, await import("@/app/api/staff/orders/[id]/collect/route")],
+    [/^\/api\/menu\/events$/, await import("@/app/api/menu/events/route")],
+    [/^\/api\/orders\/(?<id>[^/]+)\/cancel$/, await import("@/app/api/orders/[id]/cancel/route")],
+    [
+      /^\/api\/orders\/(?<id>[^/]+)\/items\/(?<itemId>[^/]+)\/decision$/,
+      await import("@/app/api/orders/[id]/items/[itemId]/decision/route"),
+    ],
+    [/^\/api\/staff\/orders\/(?<id>[^/]+)\/cancel$/, await import("@/app/api/staff/orders/[id]/cancel/route")],
+    [/^\/api\/staff\/stock\/(?<menuItemId>[^/]+)$/, await import("@/app/api/staff/stock/[menuItemId]/route")],
+    [/^\/api\/staff\/stations$/, await import("@/app/api/staff/stations/route")],
+    [
+      /^\/api\/staff\/stations\/(?<station>[^/]+)\/pause$/,
+      await import("@/app/api/staff/stations/[station]/pause/route"),
+    ],
+    [
+      /^\/api\/staff\/stations\/(?<station>[^/]+)\/resume$/,
+      await import("@/app/api/staff/stations/[station]/resume/route"),
+    ],
   ];
   const context = await import("@/server/context");
   await context.getContext();
