@@ -3,6 +3,8 @@ import { eventIds, isOrderEvent, type OrderUpdate } from "@bakery/shared/events"
 import type { MenuEntry } from "@bakery/shared/api";
 import type { OrderView } from "@bakery/shared/order";
 import { applyEvent } from "@bakery/shared/order-projection";
+import { startDecisionTimeouts } from "@/server/decision-timeouts";
+import { startEffectsSweep } from "@/server/effects-sweep";
 import { startBakery, type Bakery } from "./harness/bakery";
 import { readEvents } from "./harness/sse-reader";
 import { startStationStandIn, type StationStandIn } from "./harness/station-stand-in";
@@ -294,6 +296,62 @@ describe("cancellation", () => {
     expect((await staff("POST", `/api/staff/orders/${placed.id}/cancel`, { reason: "again" })).json).toMatchObject({
       error: { code: "TOO_LATE" },
     });
+  });
+});
+
+describe("after a crash", () => {
+  const later = () => Date.now() + 60_000;
+
+  it("finishes the effects of a decision stored just before the process died", async () => {
+    const placed = await bakery.placeOrder([{ menuItemId: 1, quantity: 1 }]);
+    const fries = placed.items[0] as OrderView["items"][0];
+    await station.unavailable(placed.id, fries);
+    await until(placed.id, "NEEDS_ACTION", (view) => view.status === "NEEDS_ACTION");
+    // What a process leaves behind when it dies between storing a decision and its effects.
+    const { c } = bakery.web.context;
+    const decided = {
+      id: eventIds.itemDecided(fries.itemId),
+      type: "ItemDecided" as const,
+      version: 1 as const,
+      occurredAt: new Date().toISOString(),
+      orderId: placed.id,
+      data: {
+        itemId: fries.itemId,
+        action: "substitute" as const,
+        decidedBy: "CUSTOMER" as const,
+        substitute: { ...fries, itemId: `${fries.itemId}~s`, menuItemId: 3, name: "Substitute" },
+      },
+    };
+    await c.pendingEffects.insertOne({ _id: decided.id, orderId: placed.id, createdAt: new Date() });
+    await c.orderEvents.insertOne({
+      _id: decided.id,
+      orderId: placed.id,
+      occurredAt: new Date(decided.occurredAt),
+      event: decided,
+    });
+
+    const sweep = startEffectsSweep(bakery.web.context, later);
+    sweep.stop();
+    expect(await sweep.sweep()).toBe(1);
+    await station.sent("ItemOrdered", (value) => value.id === eventIds.itemOrdered(`${fries.itemId}~s`));
+    expect(await c.effectsDone.findOne({ _id: decided.id })).not.toBeNull();
+    expect(await c.pendingEffects.findOne({ _id: decided.id })).toBeNull();
+    expect(await sweep.sweep()).toBe(0);
+  });
+
+  it("decides on the timeout's behalf when the process that held the timer died", async () => {
+    const placed = await bakery.placeOrder([{ menuItemId: 5, quantity: 1 }]);
+    const item = placed.items[0] as OrderView["items"][0];
+    await station.unavailable(placed.id, item);
+    const { c } = bakery.web.context;
+    await waitFor("the deadline recorded", () => c.decisionDeadlines.findOne({ _id: item.itemId }).then(Boolean));
+    // Another process (no timers of its own) sweeps once the deadline has passed.
+    const other = startDecisionTimeouts(bakery.web.context, later);
+    other.stop();
+    await other.sweep();
+    const view = await bakery.web.order(placed.id);
+    expect(view).toMatchObject({ status: "CANCELLED", items: [{ status: "CANCELLED", cancelReason: "REMOVED" }] });
+    expect(await c.decisionDeadlines.findOne({ _id: item.itemId })).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MENU_SEED } from "@bakery/shared/menu";
-import { buildOrder, pickupCodeFrom } from "./build-order";
+import { buildOrder, pickupCodeFrom, refuseSoldOut } from "./build-order";
 import { AppError } from "./errors";
 import { hashOf } from "./request-hash";
 
@@ -59,6 +59,18 @@ describe("building an order", () => {
       });
     expect(attempt).toThrow(AppError);
     expect(attempt).toThrow(expect.objectContaining({ code: "UNKNOWN_ITEM", field: "items.1.menuItemId" }));
+  });
+
+  it("names the line of an item known to be sold out, and keeps the decision window on the order", () => {
+    const lines = [
+      { menuItemId: 1, quantity: 1 },
+      { menuItemId: 6, quantity: 2 },
+    ];
+    expect(() => refuseSoldOut(lines, (id) => id !== 6)).toThrow(
+      expect.objectContaining({ code: "SOLD_OUT", field: "items.1.menuItemId" }),
+    );
+    expect(() => refuseSoldOut(lines, () => true)).not.toThrow();
+    expect(buildOrder({ ...base, lines, decisionWindowS: 30 }).record.decisionWindowS).toBe(30);
   });
 
   it("draws pickup codes without look-alike characters", () => {
