@@ -16,8 +16,6 @@ export type StationBoard = { queued: BoardItem[]; preparing: BoardItem[]; ready:
 export type StaffBoard = {
   stations: Record<Station, StationBoard>;
   inPreparation: OrderView[];
-  /** Waiting for the customer's decision on an item a station cannot make. */
-  needsAction: OrderView[];
   readyForPickup: OrderView[];
   numbers: {
     inFlight: number;
@@ -32,14 +30,14 @@ export type StaffBoard = {
  * balcony, and a few numbers. Pure: `now` is passed in.
  */
 export function summarizeBoard(orders: readonly OrderView[], now: number): StaffBoard {
-  // Collected and cancelled orders are done: nothing to make or hand over.
+  // Collected and cancelled orders have left the counter.
   const open = orders.filter((order) => order.status !== "COLLECTED" && order.status !== "CANCELLED");
   const stations: Record<Station, StationBoard> = { KITCHEN: emptyStation(), BAR: emptyStation() };
   const queuedSince = new Map<string, number>();
 
   for (const order of open) {
     for (const item of order.items) {
-      // Not in any station's work: withdrawn, removed, replaced, or waiting for the customer.
+      // Cancelled items are not made; unavailable ones never joined a queue (they wait for the customer).
       if (item.status === "CANCELLED" || item.status === "UNAVAILABLE") continue;
       const entry: BoardItem = {
         itemId: item.itemId,
@@ -71,9 +69,10 @@ export function summarizeBoard(orders: readonly OrderView[], now: number): Staff
   }
 
   const inPreparation = open
-    .filter((order) => order.status === "PLACED" || order.status === "IN_PREPARATION")
+    .filter(
+      (order) => order.status === "PLACED" || order.status === "IN_PREPARATION" || order.status === "NEEDS_ACTION",
+    )
     .sort(byPlacedAt);
-  const needsAction = open.filter((order) => order.status === "NEEDS_ACTION").sort(byPlacedAt);
   const readyForPickup = open.filter((order) => order.status === "READY").sort(byPlacedAt);
   const waits = orders
     .filter((order) => order.readyAt)
@@ -83,10 +82,9 @@ export function summarizeBoard(orders: readonly OrderView[], now: number): Staff
   return {
     stations,
     inPreparation,
-    needsAction,
     readyForPickup,
     numbers: {
-      inFlight: inPreparation.length + needsAction.length,
+      inFlight: inPreparation.length,
       averageWaitMs: waits.length > 0 ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : null,
       oldestOpen: oldest
         ? { orderId: oldest.id, pickupCode: oldest.pickupCode, ageMs: Math.max(0, now - Date.parse(oldest.placedAt)) }
@@ -97,17 +95,3 @@ export function summarizeBoard(orders: readonly OrderView[], now: number): Staff
 
 const emptyStation = (): StationBoard => ({ queued: [], preparing: [], ready: [] });
 const byPlacedAt = (a: OrderView, b: OrderView) => Date.parse(a.placedAt) - Date.parse(b.placedAt);
-
-/** How the board colours an open order: amber from its promise, red from the promise plus the grace. */
-export type Lateness = "ON_TIME" | "LATE" | "VERY_LATE";
-export function latenessOf(
-  order: Pick<OrderView, "status" | "promisedAt" | "readyAt">,
-  now: number,
-  lateGraceS: number,
-): Lateness {
-  if (order.status === "CANCELLED" || order.status === "COLLECTED") return "ON_TIME";
-  const promised = Date.parse(order.promisedAt);
-  const at = order.readyAt ? Date.parse(order.readyAt) : now;
-  if (at > promised + lateGraceS * 1000) return "VERY_LATE";
-  return at > promised ? "LATE" : "ON_TIME";
-}

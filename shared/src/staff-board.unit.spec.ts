@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ItemView, OrderView } from "./order";
 import { billOf } from "./order-projection";
-import { latenessOf, summarizeBoard } from "./staff-board";
+import { summarizeBoard } from "./staff-board";
 
 const t = (seconds: number) => new Date(Date.UTC(2026, 10, 25, 12, 0, seconds)).toISOString();
 const item = (
@@ -88,40 +88,32 @@ describe("staff board", () => {
   it("has nothing to say about an empty bakery", () => {
     expect(summarizeBoard([], 0).numbers).toEqual({ inFlight: 0, averageWaitMs: null, oldestOpen: null });
   });
-});
 
-describe("staff board: the failure half", () => {
-  const orders = [
-    order("n", 0, "NEEDS_ACTION", [
-      item("n1", "KITCHEN", "UNAVAILABLE", { queuedAt: t(1) }),
-      item("n2", "BAR", "QUEUED", { queuedAt: t(1) }),
-    ]),
-    order("x", 1, "CANCELLED", [item("x1", "KITCHEN", "CANCELLED"), item("x2", "BAR", "READY", { waste: true })]),
-    order("r", 2, "IN_PREPARATION", [
-      item("r1", "KITCHEN", "CANCELLED", { cancelReason: "REPLACED", replacedBy: "r1~s" }),
-      item("r1~s", "KITCHEN", "QUEUED", { queuedAt: t(3), replaces: "r1" }),
-    ]),
-  ];
-  const board = summarizeBoard(orders, Date.parse(t(10)));
-
-  it("shows orders waiting for a decision apart, and leaves cancelled orders off the board", () => {
-    expect(board.needsAction.map((o) => o.id)).toEqual(["n"]);
-    expect(board.inPreparation.map((o) => o.id)).toEqual(["r"]);
-    expect(board.numbers.inFlight).toBe(2);
-    expect(board.stations.BAR.ready).toEqual([]);
+  it("keeps orders waiting for the customer's choice on the board, without their unavailable items in a queue", () => {
+    const waiting = order("w", 0, "NEEDS_ACTION", [
+      item("w1", "KITCHEN", "UNAVAILABLE"),
+      item("w2", "BAR", "QUEUED", { queuedAt: t(1) }),
+    ]);
+    const summary = summarizeBoard([waiting], Date.parse(t(10)));
+    expect(summary.inPreparation.map((o) => o.id)).toEqual(["w"]);
+    expect(summary.numbers.inFlight).toBe(1);
+    expect(summary.stations.KITCHEN.queued).toEqual([]);
+    expect(summary.stations.BAR.queued.map((entry) => entry.itemId)).toEqual(["w2"]);
   });
 
-  it("keeps items no station will make out of the stations' queues", () => {
-    expect(board.stations.KITCHEN.queued.map((entry) => entry.itemId)).toEqual(["r1~s"]);
-    expect(board.stations.BAR.queued.map((entry) => entry.itemId)).toEqual(["n2"]);
-  });
-
-  it("colours an open order amber from its promise and red from the promise plus the grace", () => {
-    const open = { status: "IN_PREPARATION" as const, promisedAt: t(30) };
-    expect(latenessOf(open, Date.parse(t(30)), 60)).toBe("ON_TIME");
-    expect(latenessOf(open, Date.parse(t(31)), 60)).toBe("LATE");
-    expect(latenessOf(open, Date.parse(t(91)), 60)).toBe("VERY_LATE");
-    expect(latenessOf({ ...open, status: "READY", readyAt: t(40) }, Date.parse(t(200)), 60)).toBe("LATE");
-    expect(latenessOf({ ...open, status: "CANCELLED" }, Date.parse(t(200)), 60)).toBe("ON_TIME");
+  it("takes cancelled orders and cancelled items off the board", () => {
+    const cancelled = order("x", 0, "CANCELLED", [
+      item("x1", "KITCHEN", "CANCELLED"),
+      item("x2", "BAR", "READY", { readyAt: t(4), waste: true }),
+    ]);
+    const partly = order("p", 1, "IN_PREPARATION", [
+      item("p1", "KITCHEN", "CANCELLED"),
+      item("p2", "KITCHEN", "PREPARING", { startedAt: t(3) }),
+    ]);
+    const summary = summarizeBoard([cancelled, partly], Date.parse(t(10)));
+    expect(summary.inPreparation.map((o) => o.id)).toEqual(["p"]);
+    expect(summary.stations.KITCHEN.queued).toEqual([]);
+    expect(summary.stations.BAR.ready).toEqual([]);
+    expect(summary.numbers.oldestOpen?.orderId).toBe("p");
   });
 });
