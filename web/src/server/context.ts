@@ -69,6 +69,7 @@ async function createContext() {
     env,
     log,
     topics,
+    kafka,
     c,
     menu,
     publisher,

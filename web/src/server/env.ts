@@ -14,6 +14,8 @@ const shape = {
   DECISION_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(90),
   /** Seconds past an order's promise before the staff board turns it from amber to red. */
   LATE_GRACE_S: z.coerce.number().int().min(0).max(3600).default(60),
+  /** `off` answers 404 at /api/metrics (e.g. when a sidecar, not the public port, should expose them). */
+  METRICS: z.enum(["on", "off"]).default("on"),
 };
 export type WebEnv = z.infer<z.ZodObject<typeof shape>>;
 
