@@ -85,6 +85,9 @@ describe("the live feed", () => {
       );
     const partitions = Array.from({ length: Number(bakery.env.TOPIC_PARTITIONS ?? 6) }, (_, p) => p);
     try {
+      // The feed starts at the topic's end: first see it deliver, so the messages below come after its start.
+      const placed = await bakery.placeOrder([{ menuItemId: 6, quantity: 1 }]);
+      await waitFor("the feed delivering", async () => seen.includes(placed.id), 15_000);
       // On every partition: not JSON, the wrong shape, an update for an order id EventEmitter reserves, then a good update.
       await producer.send({
         topic: ctx.topics.orderUpdates,

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { EventEmitter } from "node:events";
 import type { Kafka } from "kafkajs";
 import { OrderUpdate } from "@bakery/shared/events";
 import { decodeMessage } from "@bakery/shared/kafka";
@@ -20,9 +19,20 @@ export type OrderFeed = {
  * from a snapshot read from the database.
  */
 export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: Logger }): Promise<OrderFeed> {
-  const bus = new EventEmitter();
-  bus.setMaxListeners(0);
+  // A map of sets, not an EventEmitter: an order id is data from the topic, and EventEmitter
+  // gives names such as "error" a meaning of its own (emitting it without a listener throws).
+  const subscribers = new Map<string, Set<(event: OrderUpdate) => void>>();
   let listeners = 0;
+  const notify = (key: string, update: OrderUpdate) => {
+    for (const listener of subscribers.get(key) ?? []) {
+      try {
+        listener(update);
+      } catch (err) {
+        // One stream's failure must not stop the feed for every other stream.
+        deps.log.warn("an order update listener failed", { err, orderId: update.orderId });
+      }
+    }
+  };
   const consumer = deps.kafka.consumer({
     groupId: `waiter-feed-${randomUUID()}`,
     sessionTimeout: 10_000,
@@ -42,8 +52,8 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
           deps.log.debug("ignored an order update", { reason: decoded.reason });
           continue;
         }
-        bus.emit(decoded.value.orderId, decoded.value);
-        bus.emit("*", decoded.value);
+        notify(decoded.value.orderId, decoded.value);
+        notify("*", decoded.value);
       }
     },
   });
@@ -51,14 +61,21 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
 
   return {
     subscribe(orderId, listener) {
-      bus.on(orderId, listener);
+      // A wrapper per subscription, so subscribing the same function twice counts twice.
+      const entry = (update: OrderUpdate) => listener(update);
+      const set = subscribers.get(orderId) ?? new Set();
+      subscribers.set(orderId, set.add(entry));
       listeners++;
+      let subscribed = true;
       return () => {
-        bus.off(orderId, listener);
+        if (!subscribed) return;
+        subscribed = false;
+        set.delete(entry);
+        if (set.size === 0 && subscribers.get(orderId) === set) subscribers.delete(orderId);
         listeners--;
       };
     },
-    listeners: (orderId) => (orderId === undefined ? listeners : bus.listenerCount(orderId)),
+    listeners: (orderId) => (orderId === undefined ? listeners : (subscribers.get(orderId)?.size ?? 0)),
     stop: () => consumer.disconnect(),
   };
 }
