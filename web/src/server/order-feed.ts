@@ -3,12 +3,15 @@ import type { Kafka } from "kafkajs";
 import { OrderUpdate } from "@bakery/shared/events";
 import { decodeMessage } from "@bakery/shared/kafka";
 import type { Logger } from "@bakery/shared/logger";
+import { watchConsumer, type ConsumerState } from "./consumer-health";
 
 export type OrderFeed = {
   /** Calls `listener` for every order update (all orders when orderId is "*"); returns the unsubscribe. */
   subscribe(orderId: string, listener: (event: OrderUpdate) => void): () => void;
   /** Open subscriptions: all of them, or those of one order ("*" for the staff streams). */
   listeners(orderId?: string): number;
+  /** Whether the feed's consumer still runs (for /api/health). */
+  state(): ConsumerState;
   stop(): Promise<void>;
 };
 
@@ -39,6 +42,7 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
     heartbeatInterval: 1000,
     maxWaitTimeInMs: 100,
   });
+  const health = watchConsumer(consumer, "order feed");
   await consumer.connect();
   await consumer.subscribe({ topic: deps.topic, fromBeginning: false });
   // Resolves once the group is joined, so start-up completes only when updates flow.
@@ -76,6 +80,7 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
       };
     },
     listeners: (orderId) => (orderId === undefined ? listeners : (subscribers.get(orderId)?.size ?? 0)),
+    state: health.state,
     stop: () => consumer.disconnect(),
   };
 }
