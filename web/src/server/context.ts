@@ -64,6 +64,11 @@ async function createContext() {
         kafka: await probe(() => admin.describeCluster(), HEALTH_PROBE_MS),
         consumers: [projector.state(), feed.state()],
       }),
+    /** Leaves the consumer groups (and stops sweeping); requests can still be served. */
+    async stopConsumers() {
+      dispatcher.stop();
+      await Promise.allSettled([projector.stop(), feed.stop()]);
+    },
     async close() {
       dispatcher.stop();
       await Promise.allSettled([projector.stop(), feed.stop()]);
