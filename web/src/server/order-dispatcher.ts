@@ -37,7 +37,20 @@ export function createOrderDispatcher(deps: {
     return ids.map(() => undefined);
   });
 
+  /** Orders whose hand-over is under way: neither the sweeper nor a second call queues them again. */
+  const inFlight = new Set<string>();
+
   async function dispatch(entry: Pick<OutboxDoc, "_id" | "messages"> & { order: OrderRecord }): Promise<void> {
+    if (inFlight.has(entry._id)) return;
+    inFlight.add(entry._id);
+    try {
+      await send(entry);
+    } finally {
+      inFlight.delete(entry._id);
+    }
+  }
+
+  async function send(entry: Pick<OutboxDoc, "_id" | "messages"> & { order: OrderRecord }): Promise<void> {
     const foods = entry.messages.filter((message) => message.data.station === "KITCHEN");
     const drinks = entry.messages.filter((message) => message.data.station === "BAR");
     const placed: OrderPlaced = {
@@ -60,7 +73,7 @@ export function createOrderDispatcher(deps: {
 
   async function sweep(): Promise<void> {
     const stale = await deps.c.outbox
-      .find({ createdAt: { $lt: new Date(now() - STALE_AFTER_MS) }, _id: { $nin: waiting.notDue() } })
+      .find({ createdAt: { $lt: new Date(now() - STALE_AFTER_MS) }, _id: { $nin: [...waiting.notDue(), ...inFlight] } })
       .limit(500)
       .toArray();
     if (stale.length === 0) return;
