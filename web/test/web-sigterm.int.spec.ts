@@ -92,7 +92,9 @@ it("hands the projector's partitions to another web process at once when one get
       async () => (await Promise.all(events.map((e) => stored.findOne({ _id: e.id })))).every(Boolean),
       15_000,
     );
+    // It stopped itself in order (exit 143), not killed by the signal's default action.
     await children[0]!.exited;
+    expect(children[0]!.child.exitCode).toBe(143);
   } finally {
     await admin.disconnect();
     await client.close();
