@@ -3,12 +3,15 @@ import { createLogger } from "@bakery/shared/logger";
 import { connectMongo } from "@bakery/shared/mongo";
 import { topicsFromEnv } from "@bakery/shared/env";
 import { webEnv } from "./env";
+import { judgeHealth, probe } from "./health";
 import { createMenuStore } from "./menu-store";
 import { createOrderDispatcher } from "./order-dispatcher";
 import { createOrderWriter } from "./order-writer";
 import { startOrderFeed } from "./order-feed";
 import { startOrderProjector } from "./order-projector";
 import { ensureIndexes, waiterCollections } from "./waiter-db";
+
+const HEALTH_PROBE_MS = 2000;
 
 async function createContext() {
   const env = webEnv();
@@ -23,7 +26,6 @@ async function createContext() {
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, Object.values(topics), env.TOPIC_PARTITIONS);
-  await admin.disconnect();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const publisher = createPublisher(producer);
@@ -56,10 +58,22 @@ async function createContext() {
     dispatcher,
     orderWriter,
     feed,
+    /** What /api/health reports: the database, Kafka (the admin stays connected for it), every consumer. */
+    health: async () =>
+      judgeHealth({
+        database: await probe(() => c.menu.estimatedDocumentCount(), HEALTH_PROBE_MS),
+        kafka: await probe(() => admin.describeCluster(), HEALTH_PROBE_MS),
+        consumers: [projector.state(), feed.state()],
+      }),
+    /** Leaves the consumer groups (and stops sweeping); requests can still be served. */
+    async stopConsumers() {
+      dispatcher.stop();
+      await Promise.allSettled([projector.stop(), feed.stop()]);
+    },
     async close() {
       dispatcher.stop();
       await Promise.allSettled([projector.stop(), feed.stop()]);
-      await producer.disconnect();
+      await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
       await client.close();
     },
   };
