@@ -29,31 +29,47 @@ export function createKafka(options: { brokers: string[]; clientId: string; log:
   });
 }
 
+const TOPICS_READY_WITHIN_MS = 60_000;
+
 /**
  * Creates the topics that do not exist yet; all are keyed by order id, so per-order order
- * holds. Several processes starting together race to create the same topics; the losers
- * wait, like the winner, until every partition has a leader, so nobody consumes too early.
+ * holds. Then waits until every partition of every topic answers (its leader serves
+ * offsets), whoever created it: services starting together race to create the same
+ * topics, and a topic created a moment ago lists as existing before its partitions are
+ * served ("This server does not host this topic-partition", "not the leader"). Such
+ * answers are retried for up to a minute instead of failing start-up.
  */
 export async function ensureTopics(admin: Admin, topics: readonly string[], partitions: number): Promise<void> {
   const wanted = [...new Set(topics)];
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((topic) => !existing.has(topic));
-  if (missing.length === 0) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-  });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const metadata = await admin.fetchTopicMetadata({ topics: missing }).catch(() => undefined);
-    if (
-      metadata?.topics.every(
+  // Resolves false, not an error, for topics someone else created in between.
+  if (missing.length > 0)
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+    });
+  const deadline = Date.now() + TOPICS_READY_WITHIN_MS;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      // Fetching metadata also refreshes the admin's view of the leaders before offsets are asked.
+      const metadata = await admin.fetchTopicMetadata({ topics: wanted });
+      const led = metadata.topics.every(
         (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
-      )
-    )
-      return;
+      );
+      if (led) {
+        await Promise.all(wanted.map((topic) => admin.fetchTopicOffsets(topic)));
+        return;
+      }
+    } catch (err) {
+      last = err;
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`topics without leaders after 10 s: ${missing.join(", ")}`);
+  throw new Error(
+    `topics not served within ${TOPICS_READY_WITHIN_MS / 1000} s: ${wanted.join(", ")} (${String(last)})`,
+  );
 }
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };

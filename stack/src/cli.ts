@@ -9,6 +9,7 @@ import { acquireStack } from "./acquire-stack.js";
 import { allOrAbort } from "./all-or-abort.js";
 import { BAKERY_APPS, startApps, waitForHttp } from "./app-processes.js";
 import { childEnv } from "./child-env.js";
+import { ensureChromium } from "./chromium-check.js";
 import { createStackLog, seconds } from "./log.js";
 import { firstFailureCode, INTERRUPTED, logPhaseSummary, wasInterrupted } from "./phase-summary.js";
 import { provisionFerretDb } from "./provision-ferretdb.js";
@@ -73,13 +74,23 @@ async function startCommand(): Promise<number> {
 
 /** Format check, lint and typecheck, then every workspace's tests and the web e2e against a throwaway stack. */
 async function testCommand(): Promise<number> {
+  const e2e = workspaceHasScript("web", "test:e2e");
+  // Before anything else: a machine without the browser should hear it now, not after the other phases.
+  if (e2e) {
+    try {
+      await ensureChromium(log);
+    } catch (err) {
+      log.error(describeError(err));
+      return 1;
+    }
+  }
   const phases: PhaseResult[] = [await runPhase(log, "format+lint+typecheck", "npm", ["run", "check"], childEnv())];
   if (!wasInterrupted(phases)) {
     const dataDir = await mkdtemp(join(tmpdir(), "bakery-stack-test-"));
     try {
       await withTestStack(dataDir, phases, async (env) => {
         phases.push(await runPhase(log, "tests", "npx", ["turbo", "run", "test", "--concurrency=1"], env));
-        if (workspaceHasScript("web", "test:e2e") && !wasInterrupted(phases)) {
+        if (e2e && !wasInterrupted(phases)) {
           phases.push(await runPhase(log, "e2e", "npm", ["run", "test:e2e", "-w", "@bakery/web"], env));
         }
       });

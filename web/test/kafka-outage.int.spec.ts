@@ -5,7 +5,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startKafka, type KafkaHandle } from "@bakery/stack/kafka-broker";
 import { createStackLog } from "@bakery/stack/log";
 import { startBakery, type Bakery } from "./harness/bakery";
+import { waitFor } from "./harness/wait-for";
 import { freePort } from "@bakery/stack/free-port";
+import { createKafka } from "@bakery/shared/kafka";
+import { createLogger } from "@bakery/shared/logger";
 
 // This file runs a Kafka broker of its own, so it can stop it without disturbing other tests.
 let kafka: KafkaHandle;
@@ -13,6 +16,7 @@ let bakery: Bakery;
 let dataDir: string;
 let ports: { port: number; controllerPort: number };
 const log = createStackLog("outage-kafka", "warn");
+const quiet = createLogger("silent");
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "bakery-outage-"));
@@ -45,4 +49,33 @@ it("completes an order accepted while Kafka was down, once Kafka is back", async
   const ready = await bakery.untilReady(placed.id, 120_000);
   expect(ready.items.map((item) => item.status)).toEqual(["READY", "READY"]);
   expect(await bakery.web.context.c.outbox.countDocuments({ _id: placed.id })).toBe(0);
+}, 240_000);
+
+it("sends each item once after a long outage, and says Kafka is down meanwhile", async () => {
+  const admin = createKafka({ brokers: [kafka.brokers], clientId: "outage-count", log: quiet }).admin();
+  // Every ItemOrdered of the foods topic: the sum of its partitions' end offsets (asked again while leaders settle).
+  const foodsSent = () =>
+    waitFor("the foods topic's offsets", async () => {
+      const offsets = await admin.fetchTopicOffsets(bakery.env.TOPIC_FOODS as string);
+      return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
+    });
+  await admin.connect();
+  const before = await foodsSent();
+  await admin.disconnect();
+
+  await kafka.stop();
+  const placed = [];
+  for (let i = 0; i < 5; i++) placed.push(await bakery.placeOrder([{ menuItemId: 1, quantity: 2 }]));
+  const { GET } = await import("@/app/api/health/route");
+  const health = await GET(new Request("http://bakery.test/api/health"));
+  expect(health.status).toBe(503);
+  expect(((await health.json()) as { reason: string }).reason).toContain("kafka");
+  // Long enough for several sweeps to find these entries stale while their first hand-over still waits.
+  await new Promise((resolve) => setTimeout(resolve, 12_000));
+
+  kafka = await startKafka({ ...ports, dataDir, log });
+  for (const order of placed) await bakery.untilReady(order.id, 120_000);
+  await admin.connect();
+  expect(await foodsSent()).toBe(before + 10);
+  await admin.disconnect();
 }, 240_000);

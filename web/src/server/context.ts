@@ -3,6 +3,7 @@ import { createLogger } from "@bakery/shared/logger";
 import { connectMongo } from "@bakery/shared/mongo";
 import { topicsFromEnv } from "@bakery/shared/env";
 import { webEnv } from "./env";
+import { judgeHealth, probe } from "./health";
 import { createMenuStore } from "./menu-store";
 import { createOrderDispatcher } from "./order-dispatcher";
 import { createOrderWriter } from "./order-writer";
@@ -15,6 +16,8 @@ import { startDecisionTimeouts } from "./decision-timeouts";
 import { startEffectsSweep } from "./effects-sweep";
 import { recordStationNews } from "./record-station-news";
 import { startStationNews } from "./station-news";
+
+const HEALTH_PROBE_MS = 2000;
 
 async function createContext() {
   const env = webEnv();
@@ -31,7 +34,6 @@ async function createContext() {
   const { stationControl, ...keyedByOrder } = topics;
   await ensureTopics(admin, Object.values(keyedByOrder), env.TOPIC_PARTITIONS);
   await ensureControlTopic(admin, stationControl);
-  await admin.disconnect();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const publisher = createPublisher(producer);
@@ -80,13 +82,27 @@ async function createContext() {
     stationNews,
     decisionTimeouts,
     effectsSweep,
+    /** What /api/health reports: the database, Kafka (the admin stays connected for it), every consumer. */
+    health: async () =>
+      judgeHealth({
+        database: await probe(() => c.menu.estimatedDocumentCount(), HEALTH_PROBE_MS),
+        kafka: await probe(() => admin.describeCluster(), HEALTH_PROBE_MS),
+        consumers: [projector.state(), feed.state()],
+      }),
+    /** Leaves the consumer groups (and stops sweeping); requests can still be served. */
+    async stopConsumers() {
+      dispatcher.stop();
+      decisionTimeouts.stop();
+      effectsSweep.stop();
+      await Promise.allSettled([projector.stop(), feed.stop()]);
+    },
     async close() {
       dispatcher.stop();
       decisionTimeouts.stop();
       effectsSweep.stop();
       stationNews.stop();
       await Promise.allSettled([projector.stop(), feed.stop()]);
-      await producer.disconnect();
+      await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
       await client.close();
     },
   };

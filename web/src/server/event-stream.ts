@@ -13,47 +13,53 @@ export function eventStream(request: Request, open: (writer: StreamWriter) => Pr
   const encoder = new TextEncoder();
   let cleanup: (() => void) | undefined;
   let closed = false;
+  let ping: ReturnType<typeof setInterval> | undefined;
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+
+  // Runs once, whichever comes first: the client leaving (abort), the stream cancelled, or a failure.
+  // A client may leave before the stream starts or while the snapshot is read: then the
+  // subscription `open` returns later is released as soon as it arrives.
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(ping);
+    request.signal.removeEventListener("abort", close);
+    cleanup?.();
+    try {
+      controller?.close();
+    } catch {
+      // already closed or cancelled by the runtime
+    }
+  };
 
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    async start(ctrl) {
+      controller = ctrl;
+      if (request.signal.aborted) return close();
+      request.signal.addEventListener("abort", close);
       const write = (text: string) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(text));
+          ctrl.enqueue(encoder.encode(text));
         } catch {
           close();
         }
       };
-      const ping = setInterval(() => write(": ping\n\n"), PING_EVERY_MS);
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(ping);
-        cleanup?.();
-        request.signal.removeEventListener("abort", close);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the runtime
-        }
-      };
-      request.signal.addEventListener("abort", close);
+      ping = setInterval(() => write(": ping\n\n"), PING_EVERY_MS);
       write("retry: 2000\n\n");
       try {
-        cleanup = await open({
+        const release = await open({
           send: (event, data, id) =>
             write(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
         });
-        if (closed) cleanup();
+        if (closed) release();
+        else cleanup = release;
       } catch (err) {
         close();
         throw err;
       }
     },
-    cancel() {
-      closed = true;
-      cleanup?.();
-    },
+    cancel: close,
   });
 
   return new Response(stream, {

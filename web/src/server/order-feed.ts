@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { EventEmitter } from "node:events";
 import type { Kafka } from "kafkajs";
 import { OrderUpdate } from "@bakery/shared/events";
 import { decodeMessage } from "@bakery/shared/kafka";
 import type { Logger } from "@bakery/shared/logger";
+import { watchConsumer, type ConsumerState } from "./consumer-health";
 
 export type OrderFeed = {
   /** Calls `listener` for every order update (all orders when orderId is "*"); returns the unsubscribe. */
   subscribe(orderId: string, listener: (event: OrderUpdate) => void): () => void;
   /** Open subscriptions: all of them, or those of one order ("*" for the staff streams). */
   listeners(orderId?: string): number;
+  /** Whether the feed's consumer still runs (for /api/health). */
+  state(): ConsumerState;
   stop(): Promise<void>;
 };
 
@@ -20,15 +22,27 @@ export type OrderFeed = {
  * from a snapshot read from the database.
  */
 export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: Logger }): Promise<OrderFeed> {
-  const bus = new EventEmitter();
-  bus.setMaxListeners(0);
+  // A map of sets, not an EventEmitter: an order id is data from the topic, and EventEmitter
+  // gives names such as "error" a meaning of its own (emitting it without a listener throws).
+  const subscribers = new Map<string, Set<(event: OrderUpdate) => void>>();
   let listeners = 0;
+  const notify = (key: string, update: OrderUpdate) => {
+    for (const listener of subscribers.get(key) ?? []) {
+      try {
+        listener(update);
+      } catch (err) {
+        // One stream's failure must not stop the feed for every other stream.
+        deps.log.warn("an order update listener failed", { err, key });
+      }
+    }
+  };
   const consumer = deps.kafka.consumer({
     groupId: `waiter-feed-${randomUUID()}`,
     sessionTimeout: 10_000,
     heartbeatInterval: 1000,
     maxWaitTimeInMs: 100,
   });
+  const health = watchConsumer(consumer, "order feed");
   await consumer.connect();
   await consumer.subscribe({ topic: deps.topic, fromBeginning: false });
   // Resolves once the group is joined, so start-up completes only when updates flow.
@@ -42,8 +56,8 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
           deps.log.debug("ignored an order update", { reason: decoded.reason });
           continue;
         }
-        if ("orderId" in decoded.value) bus.emit(decoded.value.orderId, decoded.value);
-        bus.emit("*", decoded.value);
+        if ("orderId" in decoded.value) notify(decoded.value.orderId, decoded.value);
+        notify("*", decoded.value);
       }
     },
   });
@@ -51,14 +65,22 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
 
   return {
     subscribe(orderId, listener) {
-      bus.on(orderId, listener);
+      // A wrapper per subscription, so subscribing the same function twice counts twice.
+      const entry = (update: OrderUpdate) => listener(update);
+      const set = subscribers.get(orderId) ?? new Set();
+      subscribers.set(orderId, set.add(entry));
       listeners++;
+      let subscribed = true;
       return () => {
-        bus.off(orderId, listener);
+        if (!subscribed) return;
+        subscribed = false;
+        set.delete(entry);
+        if (set.size === 0 && subscribers.get(orderId) === set) subscribers.delete(orderId);
         listeners--;
       };
     },
-    listeners: (orderId) => (orderId === undefined ? listeners : bus.listenerCount(orderId)),
+    listeners: (orderId) => (orderId === undefined ? listeners : (subscribers.get(orderId)?.size ?? 0)),
+    state: health.state,
     stop: () => consumer.disconnect(),
   };
 }

@@ -4,6 +4,7 @@ import { decodeMessage, type Publisher } from "@bakery/shared/kafka";
 import type { Logger } from "@bakery/shared/logger";
 import { insertNew } from "@bakery/shared/mongo";
 import type { Topics } from "@bakery/shared/topics";
+import { watchConsumer } from "./consumer-health";
 import type { OrderEventDoc, WaiterCollections } from "./waiter-db";
 
 /**
@@ -30,6 +31,7 @@ export async function startOrderProjector(deps: {
     rebalanceTimeout: deps.sessionTimeoutMs,
     heartbeatInterval: 1000,
   });
+  const health = watchConsumer(consumer, "order projector");
   await consumer.connect();
   await consumer.subscribe({ topic: deps.topics.balcony, fromBeginning: true });
   await consumer.run({
@@ -61,7 +63,7 @@ export async function startOrderProjector(deps: {
       await deps.afterBatch?.(events);
     },
   });
-  return { stop: () => consumer.disconnect() };
+  return { state: health.state, stop: () => consumer.disconnect() };
 }
 
 /** Stores events (once each) and relays them to every web process. Also used for staff events. */

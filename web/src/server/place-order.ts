@@ -21,8 +21,11 @@ const PICKUP_ATTEMPTS = 8;
 
 /**
  * Accepts an order. When this returns, the order and its outbox entry are stored, so the
- * order reaches the stations even if Kafka is down right now; a failure before that point
- * removes what was written, so a failed request leaves nothing half-done.
+ * order reaches the stations even if Kafka is down right now. A failure leaves what was
+ * written in place: the order may be stored after all (a timeout is not a "no"), and a
+ * concurrent request under the same key writes the same entries. A retry under the same
+ * key finishes the order under the id its key reserved; the outbox sweeper ignores an
+ * entry whose order never came.
  */
 export async function placeOrder(
   ctx: WebContext,
@@ -49,12 +52,7 @@ export async function placeOrder(
         ? { order: toRecord(order), replayed: true }
         : { order: await writeOrder(ctx, input, existing.orderId), replayed: true };
     }
-    try {
-      return { order: await writeOrder(ctx, input, orderId), replayed: false };
-    } catch (err) {
-      await ctx.c.orderKeys.deleteOne({ _id: input.key }).catch(() => undefined);
-      throw err;
-    }
+    return { order: await writeOrder(ctx, input, orderId), replayed: false };
   }
   return { order: await writeOrder(ctx, input, orderId), replayed: false };
 }
@@ -84,18 +82,14 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
   for (let attempt = 1; ; attempt++) {
     const { id, ...rest } = built.record;
     const doc: OrderDoc = { _id: id, pickupKey: `${day}:${built.record.pickupCode}`, ...rest };
-    const outcome = await ctx.orderWriter.order(doc).catch(async (err: unknown) => {
-      await ctx.c.outbox.deleteOne({ _id: orderId }).catch(() => undefined);
+    const outcome = await ctx.orderWriter.order(doc).catch((err: unknown) => {
       throw unavailable(ctx, err);
     });
     if (outcome === "stored") break;
     // A duplicate key: this order is there already (a retry), or its pickup code is taken today.
     const existing = await ctx.c.orders.findOne({ _id: orderId });
     if (existing) return toRecord(existing);
-    if (attempt >= PICKUP_ATTEMPTS) {
-      await ctx.c.outbox.deleteOne({ _id: orderId }).catch(() => undefined);
-      throw unavailable(ctx, new Error("no free pickup code"));
-    }
+    if (attempt >= PICKUP_ATTEMPTS) throw unavailable(ctx, new Error("no free pickup code"));
     built = { ...built, record: { ...built.record, pickupCode: newPickupCode() } };
   }
   ctx.dispatcher.dispatchSoon({ _id: orderId, order: built.record, messages: built.messages });

@@ -1,9 +1,9 @@
-// GET /api/health - ready when the database answers and the Kafka consumers run
+// GET /api/health - 200 when the database and Kafka answer and every consumer of this process runs; else 503 and why
 import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (_request, ctx) => {
-  await ctx.c.menu.estimatedDocumentCount();
-  return Response.json({ status: "ok", streams: ctx.feed.listeners() });
+  const { status, body } = await ctx.health();
+  return Response.json({ ...body, streams: ctx.feed.listeners() }, { status });
 });
