@@ -366,8 +366,11 @@ describe("late orders and station commands", () => {
   });
 
   it("sends stock and pause commands to the stations on the one-partition control topic", async () => {
-    const admin = bakery.web.context;
-    expect(admin.topics.stationControl).toBe(bakery.env.TOPIC_STATION_CONTROL);
+    const admin = bakery.web.context.kafka.admin();
+    await admin.connect();
+    const metadata = await admin.fetchTopicMetadata({ topics: [bakery.env.TOPIC_STATION_CONTROL ?? ""] });
+    await admin.disconnect();
+    expect(metadata.topics[0]?.partitions).toHaveLength(1);
     expect((await staff("PUT", "/api/staff/stock/4", { portions: 12 })).status).toBe(202);
     expect((await staff("POST", "/api/staff/stations/BAR/pause")).json).toEqual({ station: "BAR", paused: true });
     expect((await staff("POST", "/api/staff/stations/GRILL/pause")).status).toBe(400);
