@@ -1,8 +1,8 @@
 import type { OrderEvent } from "@bakery/shared/events";
 import type { OrderRecord } from "@bakery/shared/order";
 import { possibleEventIds } from "@bakery/shared/order-projection";
-import { substituteEventIds } from "./substitute-events";
-import type { OrderEventDoc, WaiterCollections } from "./waiter-db";
+import { readWithSubstitutes } from "./substitute-events";
+import type { WaiterCollections } from "./waiter-db";
 
 /** Above this many orders, one filtered read is cheaper than reading each possible event by id. */
 const LOOKUPS_UP_TO = 20;
@@ -20,24 +20,12 @@ export async function loadOrderEvents(
 ): Promise<Map<string, OrderEvent[]>> {
   const docs =
     records.length <= LOOKUPS_UP_TO
-      ? await lookUpWithSubstitutes(c, records.flatMap(possibleEventIds))
+      ? // Substitutes' ids come from the decisions that created them: read those next.
+        await readWithSubstitutes(records.flatMap(possibleEventIds), (ids) =>
+          Promise.all(ids.map((id) => c.orderEvents.findOne({ _id: id }))),
+        )
       : await c.orderEvents.find({ orderId: { $in: records.map((record) => record.id) } }).toArray();
   const byOrder = new Map<string, OrderEvent[]>(records.map((record) => [record.id, []]));
   for (const doc of docs) if (doc) byOrder.get(doc.orderId)?.push(doc.event);
   return byOrder;
-}
-
-/** Reads events by id, then those of the substitutes they name, until no new substitute turns up. */
-async function lookUpWithSubstitutes(c: WaiterCollections, ids: readonly string[]): Promise<OrderEventDoc[]> {
-  const docs: OrderEventDoc[] = [];
-  const read = new Set<string>();
-  for (let next = [...ids]; next.length > 0;) {
-    next.forEach((id) => read.add(id));
-    const found = (await Promise.all(next.map((id) => c.orderEvents.findOne({ _id: id })))).filter(
-      (doc): doc is OrderEventDoc => doc !== null,
-    );
-    docs.push(...found);
-    next = substituteEventIds(found.map((doc) => doc.event)).filter((id) => !read.has(id));
-  }
-  return docs;
 }
