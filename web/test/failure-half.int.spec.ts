@@ -3,6 +3,7 @@ import { eventIds, isOrderEvent, type OrderUpdate } from "@bakery/shared/events"
 import type { MenuEntry } from "@bakery/shared/api";
 import type { OrderView } from "@bakery/shared/order";
 import { applyEvent } from "@bakery/shared/order-projection";
+import { summarizeBoard } from "@bakery/shared/staff-board";
 import { startDecisionTimeouts } from "@/server/decision-timeouts";
 import { startEffectsSweep } from "@/server/effects-sweep";
 import { startBakery, type Bakery } from "./harness/bakery";
@@ -188,7 +189,10 @@ describe("a decision for an item the station cannot make", () => {
       expect(await followOrder(order.id, (v) => v.status === "CANCELLED")).toEqual(view);
     }
     const board = (await staff("GET", "/api/staff/board")).json as { orders: OrderView[] };
-    expect(board.orders.filter((order) => orders.some((o) => o.id === order.id))).toEqual([]);
+    const onBoard = summarizeBoard(board.orders, Date.now());
+    expect(
+      [...onBoard.inPreparation, ...onBoard.readyForPickup].filter((o) => orders.some((x) => x.id === o.id)),
+    ).toEqual([]);
     expect(winners.CUSTOMER + winners.TIMEOUT).toBe(races);
   });
 
@@ -292,7 +296,10 @@ describe("cancellation", () => {
     expect(view.bill).toMatchObject({ chargedCents: coke.priceCents, refundedCents: fries.priceCents });
     const board = (await staff("GET", "/api/staff/board")).json as { orders: OrderView[]; lateGraceS: number };
     expect(board.lateGraceS).toBe(1);
-    expect(board.orders.map((order) => order.id)).not.toContain(placed.id);
+    // In the snapshot as recently cancelled (with its waste), off the board's columns.
+    expect(board.orders.find((order) => order.id === placed.id)).toEqual(view);
+    const onBoard = summarizeBoard(board.orders, Date.now());
+    expect([...onBoard.inPreparation, ...onBoard.readyForPickup].map((order) => order.id)).not.toContain(placed.id);
     expect((await staff("POST", `/api/staff/orders/${placed.id}/cancel`, { reason: "again" })).json).toMatchObject({
       error: { code: "TOO_LATE" },
     });
