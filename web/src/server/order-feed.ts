@@ -8,6 +8,8 @@ import { watchConsumer, type ConsumerState } from "./consumer-health";
 export type OrderFeed = {
   /** Calls `listener` for every order update (all orders when orderId is "*"); returns the unsubscribe. */
   subscribe(orderId: string, listener: (event: OrderUpdate) => void): () => void;
+  /** Calls `listener` for every update, as part of this process (not a stream: `listeners` does not count it). */
+  follow(listener: (event: OrderUpdate) => void): () => void;
   /** Open subscriptions: all of them, or those of one order ("*" for the staff streams). */
   listeners(orderId?: string): number;
   /** Whether the feed's consumer still runs (for /api/health). */
@@ -21,6 +23,9 @@ export type OrderFeed = {
  * The group commits nothing: a new process starts at the end, and its browsers begin
  * from a snapshot read from the database.
  */
+/** Not an order id (those are base64url), so no update's orderId reaches the followers by mistake. */
+const FOLLOWERS = "(followers)";
+
 export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: Logger }): Promise<OrderFeed> {
   // A map of sets, not an EventEmitter: an order id is data from the topic, and EventEmitter
   // gives names such as "error" a meaning of its own (emitting it without a listener throws).
@@ -58,6 +63,7 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
         }
         if ("orderId" in decoded.value) notify(decoded.value.orderId, decoded.value);
         notify("*", decoded.value);
+        notify(FOLLOWERS, decoded.value);
       }
     },
   });
@@ -78,6 +84,11 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
         if (set.size === 0 && subscribers.get(orderId) === set) subscribers.delete(orderId);
         listeners--;
       };
+    },
+    follow(listener) {
+      const set = subscribers.get(FOLLOWERS) ?? new Set();
+      subscribers.set(FOLLOWERS, set.add(listener));
+      return () => set.delete(listener);
     },
     listeners: (orderId) => (orderId === undefined ? listeners : (subscribers.get(orderId)?.size ?? 0)),
     state: health.state,

@@ -38,7 +38,7 @@ export async function startStationNews(deps: { c: WaiterCollections; feed: Order
   }
 
   // Subscribe before loading, so nothing that lands in between is missed.
-  const unsubscribe = deps.feed.subscribe("*", (update) => {
+  const unsubscribe = deps.feed.follow((update) => {
     if (isStationNews(update)) apply(update);
   });
   const stored = await deps.c.stationNews.find({}).sort({ occurredAt: 1 }).toArray();
