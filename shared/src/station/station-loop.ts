@@ -12,7 +12,7 @@ import type { Station } from "../stations";
 import type { Topics } from "../topics";
 import { createPartitionProgress } from "./partition-progress";
 import { createStationQueue, type Started, type Ticket } from "./station-queue";
-import { ticketFromMessage } from "./ticket-from-message";
+import { sortBatch } from "./sort-batch";
 
 export type StationConfig = {
   station: Station;
@@ -151,43 +151,41 @@ export async function startStation(config: StationConfig) {
   }
 
   async function takeBatch({ batch }: EachBatchPayload) {
+    const verdicts = sortBatch({
+      partition: batch.partition,
+      messages: batch.messages,
+      held: (itemId) => queue.get(itemId),
+      station: config.station,
+      recipes,
+      prepTimeScale: config.prepTimeScale,
+    });
     const fresh: Ticket[] = [];
-    const freshIds = new Set<string>();
-    for (const message of batch.messages) {
-      progress.begin(batch.partition, message.offset);
-      const result = ticketFromMessage(message, {
-        station: config.station,
+    for (const verdict of verdicts) {
+      progress.begin(batch.partition, verdict.offset);
+      if (verdict.kind === "new") fresh.push(verdict.ticket);
+      // Another message for an item in hand is done at once; a second copy of the message in hand is not.
+      if (verdict.kind === "other-copy") progress.finish(batch.partition, verdict.offset);
+      if (verdict.kind !== "dead-letter") continue;
+      const message = batch.messages.find((m) => m.offset === verdict.offset)!;
+      log.warn("message set aside on the dead-letter topic", {
+        reason: verdict.reason,
         partition: batch.partition,
-        recipes,
-        prepTimeScale: config.prepTimeScale,
+        offset: message.offset,
       });
-      if (!result.ok) {
-        log.warn("message set aside on the dead-letter topic", {
-          reason: result.reason,
-          partition: batch.partition,
-          offset: message.offset,
-        });
-        await retryUntilDone(
-          "dead-letter",
-          () =>
-            publisher.deadLetter(config.topics.deadLetters, {
-              topic: batch.topic,
-              partition: batch.partition,
-              message,
-              reason: result.reason,
-              consumer: config.groupId,
-              at: now(),
-            }),
-          { log, stopped },
-        );
-        progress.finish(batch.partition, message.offset);
-      } else if (queue.has(result.ticket.itemId) || freshIds.has(result.ticket.itemId)) {
-        // A redelivered copy of an item already in hand: the first copy's offset covers it.
-        progress.finish(batch.partition, message.offset);
-      } else {
-        fresh.push(result.ticket);
-        freshIds.add(result.ticket.itemId);
-      }
+      await retryUntilDone(
+        "dead-letter",
+        () =>
+          publisher.deadLetter(config.topics.deadLetters, {
+            topic: batch.topic,
+            partition: batch.partition,
+            message,
+            reason: verdict.reason,
+            consumer: config.groupId,
+            at: now(),
+          }),
+        { log, stopped },
+      );
+      progress.finish(batch.partition, message.offset);
     }
     if (fresh.length === 0) return;
 

@@ -26,6 +26,9 @@ export function createStationQueue(hands: number) {
 
   return {
     has: (itemId: string) => preparing.has(itemId) || queuedIds.has(itemId),
+    /** The ticket in hand for an item (queued or preparing), if any. */
+    get: (itemId: string): Ticket | undefined =>
+      preparing.get(itemId) ?? (queuedIds.has(itemId) ? queue.find((ticket) => ticket.itemId === itemId) : undefined),
 
     /** Adds tickets at the back of the queue and says when each is expected ready. */
     enqueue(tickets: readonly Ticket[], now: number): Queued[] {
