@@ -187,7 +187,8 @@ export async function startStation(config: StationConfig) {
       );
       progress.finish(batch.partition, message.offset);
     }
-    if (fresh.length === 0) return;
+    // Even a batch of repeats may follow a rebalance that freed a hand.
+    if (fresh.length === 0) return startWaitingTickets();
 
     // The first delivery of an item inserts its ticket; a duplicate key means it came before
     // (a crash or a rebalance), and only then is it worth asking whether it was finished.
@@ -259,6 +260,8 @@ export async function startStation(config: StationConfig) {
       timers.delete(ticket.itemId);
     }
     progress.keepOnly((partition) => owned.has(partition));
+    // A ticket dropped while being prepared freed its hand: the oldest kept ticket takes it.
+    startWaitingTickets();
     log.info("partitions assigned", { partitions: [...owned] });
   });
 
