@@ -146,7 +146,9 @@ export async function startStation(config: StationConfig) {
     // Stopping half-way leaves the offset uncommitted: the next owner finishes the item.
     if (stopping) return;
     await retryUntilDone("announce ready item", () => publishReady(ticket, readyAt), { log, stopped });
-    if (!stopping) progress.finish(ticket.partition, ticket.offset);
+    if (stopping) return;
+    progress.finish(ticket.partition, ticket.offset);
+    queue.release(ticket.itemId);
     log.debug("item ready", { itemId: ticket.itemId });
   }
 

@@ -21,14 +21,19 @@ export function createStationQueue(hands: number) {
   let queue: Ticket[] = [];
   const queuedIds = new Set<string>();
   const preparing = new Map<string, Started>();
+  // Prepared, but its completion and READY are still being recorded: still held, so a copy
+  // redelivered in that window is recognised instead of queued again.
+  const reporting = new Map<string, Started>();
 
   const busyUntil = () => [...preparing.values()].map((ticket) => ticket.expectedReadyAt);
 
   return {
-    has: (itemId: string) => preparing.has(itemId) || queuedIds.has(itemId),
-    /** The ticket in hand for an item (queued or preparing), if any. */
+    has: (itemId: string) => preparing.has(itemId) || reporting.has(itemId) || queuedIds.has(itemId),
+    /** The ticket in hand for an item (queued, preparing or being reported), if any. */
     get: (itemId: string): Ticket | undefined =>
-      preparing.get(itemId) ?? (queuedIds.has(itemId) ? queue.find((ticket) => ticket.itemId === itemId) : undefined),
+      preparing.get(itemId) ??
+      reporting.get(itemId) ??
+      (queuedIds.has(itemId) ? queue.find((ticket) => ticket.itemId === itemId) : undefined),
 
     /** Adds tickets at the back of the queue and says when each is expected ready. */
     enqueue(tickets: readonly Ticket[], now: number): Queued[] {
@@ -61,10 +66,16 @@ export function createStationQueue(hands: number) {
       return started;
     },
 
+    /** The hand is free; the ticket stays held until `release` (its outcome is recorded). */
     finish(itemId: string): Started | undefined {
       const entry = preparing.get(itemId);
       preparing.delete(itemId);
+      if (entry) reporting.set(itemId, entry);
       return entry;
+    },
+
+    release(itemId: string): void {
+      reporting.delete(itemId);
     },
 
     /** Drops the work of partitions this station no longer owns; returns what it dropped. */
@@ -72,10 +83,12 @@ export function createStationQueue(hands: number) {
       const dropped = [
         ...queue.filter((ticket) => !ownsPartition(ticket.partition)),
         ...[...preparing.values()].filter((ticket) => !ownsPartition(ticket.partition)),
+        ...[...reporting.values()].filter((ticket) => !ownsPartition(ticket.partition)),
       ];
       queue = queue.filter((ticket) => ownsPartition(ticket.partition));
       for (const ticket of dropped) {
         preparing.delete(ticket.itemId);
+        reporting.delete(ticket.itemId);
         queuedIds.delete(ticket.itemId);
       }
       return dropped;

@@ -32,7 +32,20 @@ describe("station queue", () => {
     queue.startNext(0);
     expect(queue.has("i1") && queue.has("i2")).toBe(true);
     queue.finish("i1");
+    expect(queue.has("i1")).toBe(true);
+    queue.release("i1");
     expect(queue.has("i1")).toBe(false);
+  });
+
+  it("still holds a prepared item while its completion is being recorded, so a copy arriving then is not queued again", () => {
+    const queue = createStationQueue(1);
+    queue.enqueue([ticket(1, 10), ticket(2, 10)], 0);
+    queue.startNext(0);
+    queue.finish("i1");
+    // The hand is free for the next ticket at once...
+    expect(queue.startNext(10).map((t) => t.itemId)).toEqual(["i2"]);
+    // ...while the first is still held, with the offset of the copy in hand.
+    expect(queue.get("i1")?.offset).toBe("1");
   });
 
   it("gives up the work of partitions it no longer owns", () => {
