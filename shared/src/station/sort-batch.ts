@@ -1,4 +1,5 @@
 import type { KafkaMessage } from "kafkajs";
+import type { ItemOrdered } from "../events";
 import type { Recipe } from "../menu";
 import type { Station } from "../stations";
 import type { Ticket } from "./station-queue";
@@ -10,6 +11,8 @@ export type HeldCopy = { partition: number; offset: string };
 export type Verdict =
   /** Cannot be a ticket: set it aside, its offset is done. */
   | { kind: "dead-letter"; offset: string; reason: string }
+  /** An item with no recipe here (yet): the station reads its recipes again before it gives up. */
+  | { kind: "unknown-item"; offset: string; reason: string; item: ItemOrdered }
   /** A ticket for an item this station does not hold yet. */
   | { kind: "new"; offset: string; ticket: Ticket }
   /**
@@ -36,7 +39,10 @@ export function sortBatch(input: {
   const takenHere = new Map<string, HeldCopy>();
   return input.messages.map((message): Verdict => {
     const result = ticketFromMessage(message, input);
-    if (!result.ok) return { kind: "dead-letter", offset: message.offset, reason: result.reason };
+    if (!result.ok)
+      return result.unknownItem
+        ? { kind: "unknown-item", offset: message.offset, reason: result.reason, item: result.unknownItem }
+        : { kind: "dead-letter", offset: message.offset, reason: result.reason };
     const { ticket } = result;
     const held = input.held(ticket.itemId) ?? takenHere.get(ticket.itemId);
     if (held) {

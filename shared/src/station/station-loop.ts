@@ -58,7 +58,8 @@ export async function startStation(config: StationConfig) {
   const now = config.now ?? Date.now;
   const workerId = `${config.groupId}-${randomUUID().slice(0, 8)}`;
   const log = config.log.child({ station: config.station, worker: workerId });
-  const recipes = await loadRecipes(config.db.collection<RecipeDoc>("recipes"), config.itemType);
+  const recipeDocs = config.db.collection<RecipeDoc>("recipes");
+  let recipes = await loadRecipes(recipeDocs, config.itemType);
   const completions = config.db.collection<CompletionDoc>("completions");
   const tickets = config.db.collection<TicketDoc>("tickets");
 
@@ -153,21 +154,30 @@ export async function startStation(config: StationConfig) {
   }
 
   async function takeBatch({ batch }: EachBatchPayload) {
-    const verdicts = sortBatch({
-      partition: batch.partition,
-      messages: batch.messages,
-      held: (itemId) => queue.get(itemId),
-      station: config.station,
-      recipes,
-      prepTimeScale: config.prepTimeScale,
-    });
+    const sort = () =>
+      sortBatch({
+        partition: batch.partition,
+        messages: batch.messages,
+        held: (itemId) => queue.get(itemId),
+        station: config.station,
+        recipes,
+        prepTimeScale: config.prepTimeScale,
+      });
+    let verdicts = sort();
+    if (verdicts.some((verdict) => verdict.kind === "unknown-item")) {
+      // The waiter may sell an item this worker has not read yet (a recipe added since it started).
+      recipes =
+        (await retryUntilDone("read recipes", () => loadRecipes(recipeDocs, config.itemType), { log, stopped })) ??
+        recipes;
+      verdicts = sort();
+    }
     const fresh: Ticket[] = [];
     for (const verdict of verdicts) {
       progress.begin(batch.partition, verdict.offset);
       if (verdict.kind === "new") fresh.push(verdict.ticket);
       // Another message for an item in hand is done at once; a second copy of the message in hand is not.
       if (verdict.kind === "other-copy") progress.finish(batch.partition, verdict.offset);
-      if (verdict.kind !== "dead-letter") continue;
+      if (verdict.kind !== "dead-letter" && verdict.kind !== "unknown-item") continue;
       const message = batch.messages.find((m) => m.offset === verdict.offset)!;
       log.warn("message set aside on the dead-letter topic", {
         reason: verdict.reason,
