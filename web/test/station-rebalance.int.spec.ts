@@ -70,12 +70,16 @@ describe("a station through rebalances", () => {
     await untilAllReady(orders, 45_000);
   });
 
-  it("hands a SIGTERMed worker's items to the other worker at once (well before a session timeout)", async () => {
+  it("hands a SIGTERMed worker's items, after a rebalance, to the other worker well before a session timeout", async () => {
     // A session timeout longer than the wait below: only a worker that leaves its group lets the other take over in time.
-    bakery = await startBakery({ kitchens: 2, bars: 0, env: { ...slowKitchen, KAFKA_SESSION_TIMEOUT_MS: "60000" } });
+    bakery = await startBakery({ kitchens: 1, bars: 0, env: { ...slowKitchen, KAFKA_SESSION_TIMEOUT_MS: "60000" } });
+    await waitFor("the first kitchen worker in its group", members(1), 60_000, 250);
+    const orders = await placeHotDogs(36);
+    await waitFor("the first item ready", async () => (await readyCount(orders)) >= 1, 30_000, 200);
+    bakery.startWorker("kitchen");
     await waitFor("both kitchen workers in the group", members(2), 60_000, 250);
-    const orders = await placeHotDogs(24);
-    await waitFor("two items ready", async () => (await readyCount(orders)) >= 2, 30_000, 200);
+    const afterJoin = await readyCount(orders);
+    await waitFor("one more item ready after the join", async () => (await readyCount(orders)) > afterJoin, 30_000);
 
     const leaving = bakery.workers[0]!;
     await leaving.stop("SIGTERM");
