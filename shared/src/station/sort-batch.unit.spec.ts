@@ -36,8 +36,11 @@ describe("sorting a batch", () => {
     expect(sort([ordered("a.1", "0"), ordered("a.1", "9")], held)).toEqual(["same-copy", "other-copy"]);
   });
 
-  it("sets aside what cannot be a ticket", () => {
-    expect(sort([ordered("a.1", "0", 99)])).toEqual(["dead-letter"]);
+  it("sets aside what cannot be a ticket, and names an item it has no recipe for", () => {
+    expect(sort([{ offset: "0", value: Buffer.from("{nope") }, ordered("a.1", "1", 99)])).toEqual([
+      "dead-letter",
+      "unknown-item",
+    ]);
   });
 
   it("keeps the commit point below items in hand when a rebalance delivers them again", () => {

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { EachBatchPayload, Kafka } from "kafkajs";
-import type { Collection, Db } from "mongodb";
-import { eventIds, ItemQueued, ItemReady, ItemStarted } from "../events";
+import type { Db } from "mongodb";
+import { ItemQueued, ItemReady, ItemStarted, itemQueuedEvent, itemReadyEvent, itemStartedEvent } from "../events";
 import { createPublisher, ensureTopics } from "../kafka";
 import type { Logger } from "../logger";
-import { recipesOf, type ItemType, type Recipe } from "../menu";
+import type { ItemType } from "../menu";
+import { loadRecipes, type RecipeDoc } from "./recipes";
 import { createMicroBatcher } from "../micro-batcher";
 import { insertNew } from "../mongo";
 import { retryUntilDone } from "../retry";
@@ -12,6 +13,7 @@ import type { Station } from "../stations";
 import type { Topics } from "../topics";
 import { createPartitionProgress } from "./partition-progress";
 import { createStationQueue, type Started, type Ticket } from "./station-queue";
+import { settleFresh, seenBefore } from "./settle-fresh";
 import { sortBatch } from "./sort-batch";
 
 export type StationConfig = {
@@ -31,7 +33,6 @@ export type StationConfig = {
   now?: () => number;
 };
 
-type RecipeDoc = Recipe & { _id: number };
 /** Insert-only proof that an item was prepared; its unique id is what makes "exactly once" hold. */
 export type CompletionDoc = {
   _id: string;
@@ -88,24 +89,8 @@ export async function startStation(config: StationConfig) {
     return docs.map(() => undefined);
   });
 
-  const itemRef = (ticket: Ticket) => ({
-    itemId: ticket.itemId,
-    menuItemId: ticket.menuItemId,
-    name: ticket.name,
-    station: config.station,
-  });
-  const envelope = (ticket: Ticket, id: string, at: number) => ({
-    id,
-    version: 1 as const,
-    occurredAt: new Date(at).toISOString(),
-    orderId: ticket.orderId,
-  });
-
-  function publishReady(ticket: Ticket, readyAt: number) {
-    return publisher.publish(config.topics.balcony, ItemReady, [
-      { ...envelope(ticket, eventIds.itemReady(ticket.itemId), readyAt), type: "ItemReady", data: itemRef(ticket) },
-    ]);
-  }
+  const publishReady = (ticket: Ticket, readyAt: number) =>
+    publisher.publish(config.topics.balcony, ItemReady, [itemReadyEvent(ticket, readyAt)]);
 
   function startWaitingTickets() {
     const started = queue.startNext(now());
@@ -114,11 +99,7 @@ export async function startStation(config: StationConfig) {
       .publish(
         config.topics.balcony,
         ItemStarted,
-        started.map((ticket) => ({
-          ...envelope(ticket, eventIds.itemStarted(ticket.itemId), ticket.startedAt),
-          type: "ItemStarted" as const,
-          data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString() },
-        })),
+        started.map((ticket) => itemStartedEvent(ticket, ticket.startedAt, ticket.expectedReadyAt)),
       )
       .catch((err: unknown) => log.warn("could not announce started items", { err }));
     for (const ticket of started) {
@@ -212,40 +193,26 @@ export async function startStation(config: StationConfig) {
         )
       ).map((doc) => doc._id),
     );
-    const seenBefore = fresh.filter((ticket) => !firstSeen.has(ticket.itemId));
-    const done = (await Promise.all(seenBefore.map((ticket) => completions.findOne({ _id: ticket.itemId })))).filter(
-      (doc) => doc !== null,
-    );
-    const doneById = new Map(done.map((doc) => [doc._id, doc]));
+    const completedAt = new Map<string, number>();
+    for (const doc of await Promise.all(
+      seenBefore(fresh, firstSeen).map((t) => completions.findOne({ _id: t.itemId })),
+    ))
+      if (doc) completedAt.set(doc._id, doc.readyAt.getTime());
+    const { announceReadyAgain, enqueue } = settleFresh({ fresh, firstSeen, completedAt });
     // Already prepared: announce READY again (same event id, so harmless) and move on.
-    for (const ticket of fresh.filter((t) => doneById.has(t.itemId))) {
-      await retryUntilDone(
-        "announce ready item",
-        () => publishReady(ticket, doneById.get(ticket.itemId)?.readyAt.getTime() ?? now()),
-        { log, stopped },
-      );
+    for (const { ticket, readyAt } of announceReadyAgain) {
+      await retryUntilDone("announce ready item", () => publishReady(ticket, readyAt), { log, stopped });
       progress.finish(ticket.partition, ticket.offset);
     }
-
-    const queued = queue.enqueue(
-      fresh.filter((ticket) => !doneById.has(ticket.itemId)),
-      now(),
-    );
+    const at = now();
+    const queued = queue.enqueue(enqueue, at);
     await retryUntilDone(
       "announce queued items",
       () =>
         publisher.publish(
           config.topics.balcony,
           ItemQueued,
-          queued.map((ticket) => ({
-            ...envelope(ticket, eventIds.itemQueued(ticket.itemId), now()),
-            type: "ItemQueued" as const,
-            data: {
-              ...itemRef(ticket),
-              expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString(),
-              position: ticket.position,
-            },
-          })),
+          queued.map((ticket) => itemQueuedEvent(ticket, at, ticket)),
         ),
       { log, stopped },
     );
@@ -297,16 +264,6 @@ export async function startStation(config: StationConfig) {
       log.info("station closed");
     },
   };
-}
-
-/** Seeds the station's own recipes (an operator may change them later) and reads them. */
-async function loadRecipes(collection: Collection<RecipeDoc>, type: ItemType): Promise<Map<number, Recipe>> {
-  await insertNew(
-    collection,
-    recipesOf(type).map((recipe) => ({ _id: recipe.id, ...recipe })),
-  );
-  const docs = await collection.find({}).toArray();
-  return new Map(docs.map(({ id, name, prepSeconds }) => [id, { id, name, prepSeconds }]));
 }
 
 export type StationHandle = Awaited<ReturnType<typeof startStation>>;

@@ -1,10 +1,12 @@
 import { scheduleQueue } from "../station-schedule";
+import type { Station } from "../stations";
 
 export type Ticket = {
   itemId: string;
   orderId: string;
   menuItemId: number;
   name: string;
+  station: Station;
   prepMs: number;
   partition: number;
   offset: string;

@@ -6,6 +6,7 @@ const ticket = (n: number, prepMs: number, partition = 0): Ticket => ({
   orderId: `o${n}`,
   menuItemId: 1,
   name: "x",
+  station: "KITCHEN",
   prepMs,
   partition,
   offset: String(n),

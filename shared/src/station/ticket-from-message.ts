@@ -27,6 +27,7 @@ export function ticketFromMessage(
       orderId,
       menuItemId: data.menuItemId,
       name: recipe.name,
+      station: context.station,
       prepMs: prepMs(recipe.prepSeconds, context.prepTimeScale),
       partition: context.partition,
       offset: message.offset,
