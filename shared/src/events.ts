@@ -95,7 +95,7 @@ export type DeadLetter = z.infer<typeof DeadLetter>;
 /** What a station event says about the item it concerns. */
 export type StationItem = { itemId: string; orderId: string; menuItemId: number; name: string; station: Station };
 
-const stationEnvelope = (item: StationItem, id: string, at: number) => ({
+const itemEventEnvelope = (item: StationItem, id: string, at: number) => ({
   id,
   version: 1 as const,
   occurredAt: new Date(at).toISOString(),
@@ -108,19 +108,19 @@ export const itemQueuedEvent = (
   at: number,
   eta: { expectedReadyAt: number; position: number },
 ): ItemQueued => ({
-  ...stationEnvelope(item, eventIds.itemQueued(item.itemId), at),
+  ...itemEventEnvelope(item, eventIds.itemQueued(item.itemId), at),
   type: "ItemQueued",
   data: { ...itemRefOf(item), expectedReadyAt: new Date(eta.expectedReadyAt).toISOString(), position: eta.position },
 });
 
 export const itemStartedEvent = (item: StationItem, at: number, expectedReadyAt: number): ItemStarted => ({
-  ...stationEnvelope(item, eventIds.itemStarted(item.itemId), at),
+  ...itemEventEnvelope(item, eventIds.itemStarted(item.itemId), at),
   type: "ItemStarted",
   data: { ...itemRefOf(item), expectedReadyAt: new Date(expectedReadyAt).toISOString() },
 });
 
 export const itemReadyEvent = (item: StationItem, at: number): ItemReady => ({
-  ...stationEnvelope(item, eventIds.itemReady(item.itemId), at),
+  ...itemEventEnvelope(item, eventIds.itemReady(item.itemId), at),
   type: "ItemReady",
   data: itemRefOf(item),
 });
