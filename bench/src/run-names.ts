@@ -8,6 +8,7 @@ export function runNames(runId: string) {
     balcony: `${runId}-balcony`,
     orderUpdates: `${runId}-order-updates`,
     deadLetters: `${runId}-dead-letters`,
+    stationControl: `${runId}-station-control`,
   };
   return {
     topics,
@@ -48,6 +49,7 @@ export function appEnv(names: RunNames, extra: { staffPassword: string }): Recor
     TOPIC_BALCONY: names.topics.balcony,
     TOPIC_ORDER_UPDATES: names.topics.orderUpdates,
     TOPIC_DEAD_LETTERS: names.topics.deadLetters,
+    TOPIC_STATION_CONTROL: names.topics.stationControl,
     WAITER_DB: names.dbs.waiter,
     KITCHEN_DB: names.dbs.kitchen,
     BAR_DB: names.dbs.bar,

@@ -24,6 +24,7 @@ export const commonEnvShape = {
   TOPIC_BALCONY: z.string().min(1).default(DEFAULT_TOPICS.balcony),
   TOPIC_ORDER_UPDATES: z.string().min(1).default(DEFAULT_TOPICS.orderUpdates),
   TOPIC_DEAD_LETTERS: z.string().min(1).default(DEFAULT_TOPICS.deadLetters),
+  TOPIC_STATION_CONTROL: z.string().min(1).default(DEFAULT_TOPICS.stationControl),
   /** 1 = real seconds, 0 = instant (tests and benchmarks). */
   PREP_TIME_SCALE: z.coerce.number().min(0).max(100).default(1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -35,12 +36,14 @@ export const topicsFromEnv = (env: {
   TOPIC_BALCONY: string;
   TOPIC_ORDER_UPDATES: string;
   TOPIC_DEAD_LETTERS: string;
+  TOPIC_STATION_CONTROL: string;
 }): Topics => ({
   foods: env.TOPIC_FOODS,
   drinks: env.TOPIC_DRINKS,
   balcony: env.TOPIC_BALCONY,
   orderUpdates: env.TOPIC_ORDER_UPDATES,
   deadLetters: env.TOPIC_DEAD_LETTERS,
+  stationControl: env.TOPIC_STATION_CONTROL,
 });
 
 /** Parses an environment, failing with one line per bad variable instead of a stack of zod output. */

@@ -126,8 +126,9 @@ describe("order projection", () => {
       ready("o1.1", 6),
       ready("o1.2", 9),
     ];
-    const kitchen = events.filter((event) => event.type !== "OrderCollected" && event.data.station === "KITCHEN");
-    const bar = events.filter((event) => event.type !== "OrderCollected" && event.data.station === "BAR");
+    const stationOf = (event: OrderEvent) => ("station" in event.data ? event.data.station : undefined);
+    const kitchen = events.filter((event) => stationOf(event) === "KITCHEN");
+    const bar = events.filter((event) => stationOf(event) === "BAR");
     const live = [...bar, ...kitchen].reduce(applyEvent, initialView(record));
     expect(live).toEqual(projectOrder(record, events));
     expect(live.timeline.find((entry) => entry.type === "OrderInPreparation")?.at).toBe(t(1));
@@ -142,10 +143,12 @@ describe("order projection", () => {
     ]);
   });
 
-  it("never takes a READY item back, but lets a restarted station queue a started one again", () => {
+  it("only moves an item forward: READY and CANCELLED are final", () => {
     expect(nextItemStatus("READY", "ItemQueued")).toBe("READY");
     expect(nextItemStatus("READY", "ItemStarted")).toBe("READY");
-    expect(nextItemStatus("PREPARING", "ItemQueued")).toBe("QUEUED");
+    expect(nextItemStatus("READY", "ItemWithdrawn")).toBe("READY");
+    expect(nextItemStatus("CANCELLED", "ItemReady")).toBe("CANCELLED");
+    expect(nextItemStatus("PREPARING", "ItemQueued")).toBe("PREPARING");
     expect(nextItemStatus("QUEUED", "ItemStarted")).toBe("PREPARING");
   });
 

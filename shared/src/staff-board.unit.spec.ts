@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ItemView, OrderView } from "./order";
+import { billOf } from "./order-projection";
 import { summarizeBoard } from "./staff-board";
 
 const t = (seconds: number) => new Date(Date.UTC(2026, 10, 25, 12, 0, seconds)).toISOString();
@@ -32,6 +33,9 @@ const order = (
   customerName: id,
   placedAt: t(placed),
   eta: t(30),
+  promisedAt: t(30),
+  late: false,
+  bill: billOf(items),
   status,
   totalCents: 100,
   items,

@@ -6,6 +6,7 @@ export const Topics = z.object({
   balcony: z.string().min(1),
   orderUpdates: z.string().min(1),
   deadLetters: z.string().min(1),
+  stationControl: z.string().min(1),
 });
 export type Topics = z.infer<typeof Topics>;
 
@@ -16,4 +17,6 @@ export const DEFAULT_TOPICS: Topics = {
   balcony: "balcony",
   orderUpdates: "order-updates",
   deadLetters: "dead-letters",
+  /** Staff -> stations, one partition so every worker of a station folds the same history: stock, pause. */
+  stationControl: "station-control",
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OrderUpdate } from "@bakery/shared/events";
+import { isOrderEvent, type OrderUpdate } from "@bakery/shared/events";
 import type { OrderView } from "@bakery/shared/order";
 import { applyEvent } from "@bakery/shared/order-projection";
 import { startBakery, type Bakery } from "./harness/bakery";
@@ -25,7 +25,7 @@ async function followOrder(orderId: string, until: (view: OrderView) => boolean,
     if (message.event === "snapshot") view = message.data as OrderView;
     else if (view && message.event === "update") {
       const update = message.data as OrderUpdate;
-      if (update.type !== "OrderPlaced") view = applyEvent(view, update);
+      if (isOrderEvent(update)) view = applyEvent(view, update);
     }
     if (view && until(view)) break;
   }
@@ -127,8 +127,8 @@ describe("staff", () => {
     const seen: string[] = [];
     for await (const message of stream) {
       const update = message.data as OrderUpdate;
-      if (update.orderId === placed.id) seen.push(update.type);
-      if (update.orderId === placed.id && update.type === "ItemReady") break;
+      if ("orderId" in update && update.orderId === placed.id) seen.push(update.type);
+      if ("orderId" in update && update.orderId === placed.id && update.type === "ItemReady") break;
     }
     expect(seen).toEqual(["OrderPlaced", "ItemQueued", "ItemStarted", "ItemReady"]);
   });

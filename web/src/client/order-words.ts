@@ -3,13 +3,21 @@ import type { Station } from "@bakery/shared/stations";
 
 export const stationName: Record<Station, string> = { KITCHEN: "Kitchen", BAR: "Bar" };
 
-export const itemStatusWord: Record<ItemStatus, string> = { QUEUED: "Queued", PREPARING: "Preparing", READY: "Ready" };
+export const itemStatusWord: Record<ItemStatus, string> = {
+  QUEUED: "Queued",
+  PREPARING: "Preparing",
+  READY: "Ready",
+  UNAVAILABLE: "Unavailable",
+  CANCELLED: "Cancelled",
+};
 
 export const orderStatusWord: Record<OrderStatus, string> = {
   PLACED: "Order received",
   IN_PREPARATION: "Being prepared",
+  NEEDS_ACTION: "We need your choice",
   READY: "Ready for pickup",
   COLLECTED: "Collected — enjoy!",
+  CANCELLED: "Cancelled",
 };
 
 /** How far along an item is, 0..100: 0 while queued, by the clock while preparing (never 100 until it is ready). */
@@ -40,5 +48,17 @@ export function describeTimelineEntry(entry: TimelineEntry): string {
       return "Everything is ready for pickup";
     case "OrderCollected":
       return "Collected at the counter";
+    case "ItemUnavailable":
+      return `Sorry: ${entry.name ?? "an item"} is ${entry.detail ?? "unavailable"}`;
+    case "ItemDecided":
+      return `${entry.name ?? "An item"}: ${entry.detail ?? "decided"}`;
+    case "OrderCancellationRequested":
+      return `Cancellation asked ${entry.detail ?? ""}`.trim();
+    case "ItemWithdrawn":
+      return `${entry.name ?? "An item"} was ${entry.detail ?? "taken off the order"}`;
+    case "ItemWithdrawalRefused":
+      return `Too late to cancel ${entry.name ?? "an item"}: ${entry.detail ?? "it is being made"}`;
+    case "OrderCancelled":
+      return "The order is cancelled";
   }
 }

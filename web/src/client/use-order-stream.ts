@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useReducer } from "react";
-import { OrderUpdate, type OrderEvent } from "@bakery/shared/events";
+import { isOrderEvent, OrderUpdate, type OrderEvent } from "@bakery/shared/events";
 import { OrderView } from "@bakery/shared/order";
 import { applyEvent } from "@bakery/shared/order-projection";
 import { openEventSource, type Connection } from "./event-source-connection";
@@ -57,7 +57,7 @@ export function useOrderStream(orderId: string): OrderStream {
         },
         update: (data) => {
           const parsed = OrderUpdate.safeParse(data);
-          if (parsed.success && parsed.data.type !== "OrderPlaced") dispatch({ type: "update", event: parsed.data });
+          if (parsed.success && isOrderEvent(parsed.data)) dispatch({ type: "update", event: parsed.data });
         },
       },
     });

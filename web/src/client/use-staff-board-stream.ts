@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { z } from "zod";
-import { OrderUpdate, type OrderEvent } from "@bakery/shared/events";
+import { isOrderEvent, OrderUpdate, type OrderEvent } from "@bakery/shared/events";
 import { OrderView, type OrderRecord } from "@bakery/shared/order";
 import { applyEvent, initialView } from "@bakery/shared/order-projection";
 import { requestJson } from "./api";
@@ -117,6 +117,7 @@ export function useStaffBoardStream(): StaffBoardStream {
           if (!parsed.success) return;
           const update = parsed.data;
           if (update.type === "OrderPlaced") return placed(update.data.order);
+          if (!isOrderEvent(update)) return;
           dispatch({ type: "update", event: update });
           if (snapshotSeen && !known.current[update.orderId]) fetchOrder(update.orderId);
         },

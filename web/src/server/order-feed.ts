@@ -42,7 +42,7 @@ export async function startOrderFeed(deps: { kafka: Kafka; topic: string; log: L
           deps.log.debug("ignored an order update", { reason: decoded.reason });
           continue;
         }
-        bus.emit(decoded.value.orderId, decoded.value);
+        if ("orderId" in decoded.value) bus.emit(decoded.value.orderId, decoded.value);
         bus.emit("*", decoded.value);
       }
     },

@@ -1,5 +1,5 @@
 import type { Kafka } from "kafkajs";
-import { OrderEvent, StationEvent } from "@bakery/shared/events";
+import { isOrderEvent, OrderEvent, StationEvent } from "@bakery/shared/events";
 import { decodeMessage, type Publisher } from "@bakery/shared/kafka";
 import type { Logger } from "@bakery/shared/logger";
 import { insertNew } from "@bakery/shared/mongo";
@@ -55,7 +55,8 @@ export async function startOrderProjector(deps: {
           at: Date.now(),
         });
       }
-      await recordOrderEvents(deps, events);
+      // Station news (stock, pause) is not an order's: the failure half's menu and board fold it.
+      await recordOrderEvents(deps, events.filter(isOrderEvent));
     },
   });
   return { stop: () => consumer.disconnect() };

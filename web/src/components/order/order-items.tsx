@@ -6,6 +6,8 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 
 const pill = {
   QUEUED: "bg-stone-100 text-stone-700",
+  UNAVAILABLE: "bg-red-100 text-red-800",
+  CANCELLED: "bg-stone-200 text-stone-500 line-through",
   PREPARING: "bg-crust-100 text-crust-800",
   READY: "bg-basil-100 text-basil-800",
 } as const;

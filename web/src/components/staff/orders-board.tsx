@@ -16,6 +16,8 @@ function itemsSummary(order: OrderView): string {
 
 const chip = {
   QUEUED: "bg-stone-100 text-stone-600",
+  UNAVAILABLE: "bg-red-100 text-red-800",
+  CANCELLED: "bg-stone-200 text-stone-500 line-through",
   PREPARING: "bg-crust-100 text-crust-800",
   READY: "bg-basil-100 text-basil-800",
 } as const;
