@@ -288,3 +288,44 @@ export const itemReadyEvent = (item: StationItem, at: number): ItemReady => ({
   type: "ItemReady",
   data: itemRefOf(item),
 });
+
+export const itemUnavailableEvent = (item: StationItem, at: number, reason: UnavailableReason): ItemUnavailable => ({
+  ...itemEventEnvelope(item, eventIds.itemUnavailable(item.itemId), at),
+  type: "ItemUnavailable",
+  data: { ...itemRefOf(item), reason },
+});
+
+export const itemWithdrawnEvent = (item: StationItem, at: number, reason: WithdrawalReason): ItemWithdrawn => ({
+  ...itemEventEnvelope(item, eventIds.itemWithdrawn(item.itemId), at),
+  type: "ItemWithdrawn",
+  data: { ...itemRefOf(item), reason },
+});
+
+export const itemWithdrawalRefusedEvent = (
+  item: StationItem,
+  at: number,
+  status: "PREPARING" | "READY",
+): ItemWithdrawalRefused => ({
+  ...itemEventEnvelope(item, eventIds.itemWithdrawalRefused(item.itemId), at),
+  type: "ItemWithdrawalRefused",
+  data: { ...itemRefOf(item), reason: "TOO_LATE", status },
+});
+
+/** Station news ids follow from what caused them (a control offset, a sold-out slot), so workers' repeats collapse. */
+export const stockChangedEvent = (
+  id: string,
+  at: number,
+  data: { station: Station; menuItemId: number; available: boolean; portions: number | null },
+): StockChanged => ({ id, type: "StockChanged", version: 1, occurredAt: new Date(at).toISOString(), data });
+
+export const stationStatusChangedEvent = (
+  id: string,
+  at: number,
+  data: { station: Station; paused: boolean },
+): StationStatusChanged => ({
+  id,
+  type: "StationStatusChanged",
+  version: 1,
+  occurredAt: new Date(at).toISOString(),
+  data,
+});

@@ -1,5 +1,6 @@
 import type { KafkaMessage } from "kafkajs";
-import type { ItemOrdered } from "../events";
+import { ItemWithdrawalRequested, type ItemOrdered } from "../events";
+import { decodeMessage } from "../kafka";
 import type { Recipe } from "../menu";
 import type { Station } from "../stations";
 import type { Ticket } from "./station-queue";
@@ -13,6 +14,8 @@ export type Verdict =
   | { kind: "dead-letter"; offset: string; reason: string }
   /** An item with no recipe here (yet): the station reads its recipes again before it gives up. */
   | { kind: "unknown-item"; offset: string; reason: string; item: ItemOrdered }
+  /** Take this item back if it has not started; decided in partition order. */
+  | { kind: "withdrawal"; offset: string; request: ItemWithdrawalRequested }
   /** A ticket for an item this station does not hold yet. */
   | { kind: "new"; offset: string; ticket: Ticket }
   /**
@@ -38,6 +41,15 @@ export function sortBatch(input: {
 }): Verdict[] {
   const takenHere = new Map<string, HeldCopy>();
   return input.messages.map((message): Verdict => {
+    const withdrawal = decodeMessage(ItemWithdrawalRequested, message);
+    if (withdrawal.ok)
+      return withdrawal.value.data.station === input.station
+        ? { kind: "withdrawal", offset: message.offset, request: withdrawal.value }
+        : {
+            kind: "dead-letter",
+            offset: message.offset,
+            reason: `foreign: meant for ${withdrawal.value.data.station}`,
+          };
     const result = ticketFromMessage(message, input);
     if (!result.ok)
       return result.unknownItem

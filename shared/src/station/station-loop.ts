@@ -1,20 +1,44 @@
 import { randomUUID } from "node:crypto";
-import type { EachBatchPayload, Kafka } from "kafkajs";
+import type { EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
+import { z } from "zod";
 import type { Db } from "mongodb";
-import { ItemQueued, ItemReady, ItemStarted, itemQueuedEvent, itemReadyEvent, itemStartedEvent } from "../events";
+import {
+  ItemQueued,
+  ItemReady,
+  ItemStarted,
+  ItemUnavailable,
+  ItemWithdrawalRefused,
+  ItemWithdrawn,
+  itemQueuedEvent,
+  itemStartedEvent,
+  itemWithdrawalRefusedEvent,
+  StationEvent,
+  stationStatusChangedEvent,
+  stockChangedEvent,
+  type ItemWithdrawalRequested,
+  type StationItem,
+  type UnavailableReason,
+} from "../events";
 import { createPublisher, ensureTopics } from "../kafka";
 import type { Logger } from "../logger";
 import type { ItemType } from "../menu";
-import { loadRecipes, type RecipeDoc } from "./recipes";
 import { createMicroBatcher } from "../micro-batcher";
 import { insertNew } from "../mongo";
 import { retryUntilDone } from "../retry";
 import type { Station } from "../stations";
 import type { Topics } from "../topics";
+import { emptyControl, type ControlChange, type ControlState, type StockSetting } from "./control-state";
+import { followControl } from "./control-reader";
+import { createOutcomes, outcomeEvent, type CompletionDoc } from "./outcomes";
 import { createPartitionProgress } from "./partition-progress";
-import { createStationQueue, type Started, type Ticket } from "./station-queue";
-import { settleFresh, seenBefore } from "./settle-fresh";
+import { loadRecipes, type RecipeDoc } from "./recipes";
+import { seenBefore, settleFresh } from "./settle-fresh";
 import { sortBatch } from "./sort-batch";
+import { createStationQueue, type Started, type Ticket } from "./station-queue";
+import { createStockKeeper } from "./stock-keeper";
+import { decideWithdrawal } from "./withdrawal";
+
+export type { CompletionDoc } from "./outcomes";
 
 export type StationConfig = {
   station: Station;
@@ -33,27 +57,28 @@ export type StationConfig = {
   now?: () => number;
 };
 
-/** Insert-only proof that an item was prepared; its unique id is what makes "exactly once" hold. */
-export type CompletionDoc = {
-  _id: string;
-  orderId: string;
-  menuItemId: number;
-  worker: string;
-  startedAt: Date;
-  readyAt: Date;
-};
-
 /** Insert-only: the station has taken this item in (the first delivery wins). */
 type TicketDoc = { _id: string; orderId: string; acceptedAt: Date };
 
 const COMMIT_EVERY_MS = 200;
+/** What a station says about one item (keyed by its order), as opposed to station news. */
+const ItemEvent = z.discriminatedUnion("type", [
+  ItemQueued,
+  ItemStarted,
+  ItemReady,
+  ItemUnavailable,
+  ItemWithdrawn,
+  ItemWithdrawalRefused,
+]);
+type ItemEvent = z.infer<typeof ItemEvent>;
 
 /**
- * The one cooking loop both workers run. Messages are turned into tickets, tickets are
- * prepared by `hands` in parallel, and every stage is announced on the balcony. An offset
- * is committed only when every item up to it is READY and recorded, so a worker killed
- * mid-preparation loses nothing: the next owner of the partition receives the unfinished
- * items again, and the completion records keep finished ones from being prepared twice.
+ * The one cooking loop both workers run: wiring between Kafka, the station's database and the
+ * pure decisions (sortBatch, settleFresh, decideWithdrawal, foldControl, the queue). Messages
+ * become tickets, a ticket takes a portion when accepted, `hands` prepare in parallel, and
+ * each item ends with one recorded outcome (READY, WITHDRAWN or UNAVAILABLE; first wins).
+ * An offset is committed only when every item up to it has its outcome recorded and
+ * announced, so a worker killed mid-preparation loses nothing.
  */
 export async function startStation(config: StationConfig) {
   const now = config.now ?? Date.now;
@@ -61,8 +86,9 @@ export async function startStation(config: StationConfig) {
   const log = config.log.child({ station: config.station, worker: workerId });
   const recipeDocs = config.db.collection<RecipeDoc>("recipes");
   let recipes = await loadRecipes(recipeDocs, config.itemType);
-  const completions = config.db.collection<CompletionDoc>("completions");
+  const outcomes = createOutcomes(config.db.collection<CompletionDoc>("completions"));
   const tickets = config.db.collection<TicketDoc>("tickets");
+  const stock = createStockKeeper(config.db, now);
 
   const admin = config.kafka.admin();
   await admin.connect();
@@ -84,15 +110,65 @@ export async function startStation(config: StationConfig) {
   const timers = new Map<string, NodeJS.Timeout>();
   let stopping = false;
   const stopped = () => stopping;
-  const recordCompletions = createMicroBatcher<CompletionDoc, void>(async (docs) => {
-    await insertNew(completions, docs);
-    return docs.map(() => undefined);
+  const must = <T>(what: string, effect: () => Promise<T>) => retryUntilDone(what, effect, { log, stopped });
+  const recordReady = createMicroBatcher<CompletionDoc, boolean>(async (docs) => {
+    const fresh = new Set(
+      (await insertNew(config.db.collection<CompletionDoc>("completions"), docs)).map((d) => d._id),
+    );
+    return docs.map((doc) => fresh.has(doc._id));
   });
 
-  const publishReady = (ticket: Ticket, readyAt: number) =>
-    publisher.publish(config.topics.balcony, ItemReady, [itemReadyEvent(ticket, readyAt)]);
+  /** Item events go out keyed by order (publisher); station news keyed by what it is about. */
+  const announce = (events: StationEvent[]) => {
+    const items = events.filter((event): event is ItemEvent => "orderId" in event);
+    const news = events.filter((event) => !("orderId" in event));
+    return Promise.all([
+      items.length > 0 ? publisher.publish(config.topics.balcony, ItemEvent, items) : undefined,
+      news.length > 0
+        ? producer.send({
+            topic: config.topics.balcony,
+            acks: -1,
+            messages: news.map((event) => {
+              const valid = StationEvent.parse(event);
+              const key = valid.type === "StockChanged" ? String(valid.data.menuItemId) : config.station;
+              return { key, value: JSON.stringify(valid) };
+            }),
+          })
+        : undefined,
+    ]);
+  };
+  const announceOutcome = (doc: CompletionDoc) =>
+    must("announce outcome", () => announce([outcomeEvent(doc, config.station)]));
+  const stockNews = (id: string, menuItemId: number, portions: number | null) =>
+    stockChangedEvent(id, now(), {
+      station: config.station,
+      menuItemId,
+      available: portions === null || portions > 0,
+      portions,
+    });
+  // Set once the control topic is folded (before any item is taken).
+  let control: { state: () => ControlState; stop: () => Promise<void> } = {
+    state: () => emptyControl,
+    stop: async () => {},
+  };
+  const settingOf = (menuItemId: number): StockSetting | undefined => control.state().stock.get(menuItemId);
+
+  function applyControl(change: ControlChange, offset: string) {
+    const id = `${config.station}.control.${offset}`;
+    if (change.kind === "paused") {
+      log.info(change.paused ? "station paused" : "station resumed");
+      void must("announce station status", () =>
+        announce([stationStatusChangedEvent(id, now(), { station: config.station, paused: change.paused })]),
+      );
+      if (!change.paused) startWaitingTickets();
+    }
+    if (change.kind === "stock")
+      void must("announce stock", () => announce([stockNews(id, change.menuItemId, change.setting.portions)]));
+  }
 
   function startWaitingTickets() {
+    // Paused: items are taken in and queued, nothing starts until the resume.
+    if (stopping || control.state().paused) return;
     const started = queue.startNext(now());
     if (started.length === 0) return;
     publisher
@@ -102,12 +178,17 @@ export async function startStation(config: StationConfig) {
         started.map((ticket) => itemStartedEvent(ticket, ticket.startedAt, ticket.expectedReadyAt)),
       )
       .catch((err: unknown) => log.warn("could not announce started items", { err }));
-    for (const ticket of started) {
+    for (const ticket of started)
       timers.set(
         ticket.itemId,
         setTimeout(() => void finishTicket(ticket), ticket.prepMs),
       );
-    }
+  }
+
+  /** Ends an item's offset and lets it go. */
+  function done(ticket: Ticket) {
+    progress.finish(ticket.partition, ticket.offset);
+    queue.release(ticket.itemId);
   }
 
   async function finishTicket(ticket: Started) {
@@ -116,22 +197,176 @@ export async function startStation(config: StationConfig) {
     if (!queue.finish(ticket.itemId)) return;
     startWaitingTickets();
     const readyAt = now();
-    const completion: CompletionDoc = {
+    const mine: CompletionDoc = {
       _id: ticket.itemId,
       orderId: ticket.orderId,
       menuItemId: ticket.menuItemId,
+      name: ticket.name,
       worker: workerId,
+      at: new Date(readyAt),
+      outcome: "READY",
       startedAt: new Date(ticket.startedAt),
       readyAt: new Date(readyAt),
     };
-    await retryUntilDone("record completion", () => recordCompletions.add(completion), { log, stopped });
-    // Stopping half-way leaves the offset uncommitted: the next owner finishes the item.
+    const won = await must("record completion", () => recordReady.add(mine));
+    // Lost the insert (a withdrawal recorded first, or a zombie's twin): announce the winner's outcome.
+    const winner =
+      won === false ? await must("read outcome", async () => (await outcomes.find(mine._id)) ?? mine) : mine;
+    // Stopping half-way leaves the offset uncommitted: the next owner settles the item.
+    if (stopping || !winner) return;
+    await announceOutcome(winner);
     if (stopping) return;
-    await retryUntilDone("announce ready item", () => publishReady(ticket, readyAt), { log, stopped });
-    if (stopping) return;
-    progress.finish(ticket.partition, ticket.offset);
-    queue.release(ticket.itemId);
+    done(ticket);
     log.debug("item ready", { itemId: ticket.itemId });
+  }
+
+  async function recordUnavailable(item: StationItem, reason: UnavailableReason) {
+    const doc: CompletionDoc = {
+      _id: item.itemId,
+      orderId: item.orderId,
+      menuItemId: item.menuItemId,
+      name: item.name,
+      worker: workerId,
+      at: new Date(now()),
+      outcome: "UNAVAILABLE",
+      reason,
+    };
+    const winner = await must("record unavailable", () => outcomes.record(doc));
+    if (winner) await announceOutcome(winner);
+  }
+
+  /** Takes in the new tickets of a batch: outcome already recorded, a portion, or sold out. */
+  async function takeIn(fresh: Ticket[]) {
+    if (fresh.length === 0) return;
+    // The first delivery of an item inserts its ticket; a duplicate key means it came before
+    // (a crash, a rebalance, or a withdrawal that overtook it): only then ask for its outcome.
+    const accepted = await must("record tickets", () =>
+      insertNew(
+        tickets,
+        fresh.map((ticket) => ({ _id: ticket.itemId, orderId: ticket.orderId, acceptedAt: new Date(now()) })),
+      ),
+    );
+    if (!accepted) return;
+    const firstSeen = new Set(accepted.map((doc) => doc._id));
+    const recorded = new Map<string, CompletionDoc>();
+    for (const doc of await Promise.all(seenBefore(fresh, firstSeen).map((t) => outcomes.find(t.itemId))))
+      if (doc) recorded.set(doc._id, doc);
+    const { announceReadyAgain, enqueue } = settleFresh({
+      fresh,
+      firstSeen,
+      completedAt: new Map([...recorded].map(([id, doc]) => [id, doc.at.getTime()])),
+    });
+    for (const { ticket } of announceReadyAgain) {
+      await announceOutcome(recorded.get(ticket.itemId)!);
+      done(ticket);
+    }
+
+    const withPortion: Ticket[] = [];
+    for (const ticket of enqueue) {
+      const setting = settingOf(ticket.menuItemId);
+      const take = await must("take a portion", () => stock.take(ticket.itemId, ticket.menuItemId, setting));
+      if (!take) return;
+      if (take.ok) withPortion.push(ticket);
+      else await recordUnavailable(ticket, "SOLD_OUT");
+      if ((!take.ok || take.last) && setting)
+        void must("announce sold out", () =>
+          announce([
+            stockNews(
+              `${config.station}.stock.${ticket.menuItemId}.${setting.generation}.soldout`,
+              ticket.menuItemId,
+              0,
+            ),
+          ]),
+        );
+      if (!take.ok) done(ticket);
+    }
+
+    const at = now();
+    const queued = queue.enqueue(withPortion, at);
+    await must("announce queued items", () =>
+      publisher.publish(
+        config.topics.balcony,
+        ItemQueued,
+        queued.map((ticket) => itemQueuedEvent(ticket, at, ticket)),
+      ),
+    );
+  }
+
+  /** The station's one answer to a withdrawal, decided in partition order. */
+  async function withdraw(request: ItemWithdrawalRequested, offset: string, partition: number) {
+    const item: StationItem = { ...request.data, orderId: request.orderId };
+    const standing = queue.standing(item.itemId);
+    const outcome = standing ? undefined : (await must("read outcome", () => outcomes.find(item.itemId)))?.outcome;
+    // Decided and acted on in one synchronous step with the queue: no cook starts the item in between.
+    const decision = decideWithdrawal(standing ? { held: standing } : { held: "no", outcome });
+    const taken = decision.kind === "withdraw" && decision.fromQueue ? queue.withdraw(item.itemId) : undefined;
+
+    if (decision.kind === "refuse")
+      await must("announce refusal", () => announce([itemWithdrawalRefusedEvent(item, now(), decision.status)]));
+    if (decision.kind === "repeat") {
+      const doc = await must("read outcome", () => outcomes.find(item.itemId));
+      if (doc) await announceOutcome(doc);
+    }
+    if (decision.kind === "withdraw") {
+      const mine: CompletionDoc = {
+        _id: item.itemId,
+        orderId: item.orderId,
+        menuItemId: item.menuItemId,
+        name: item.name,
+        worker: workerId,
+        at: new Date(now()),
+        outcome: "WITHDRAWN",
+        reason: request.data.reason,
+      };
+      const winner = await must("record withdrawal", () => outcomes.record(mine));
+      if (!winner) return;
+      // Not seen yet: its ticket makes the item, when it arrives, look up this outcome and skip.
+      if (!taken)
+        await must("record ticket", () =>
+          insertNew(tickets, [{ _id: item.itemId, orderId: item.orderId, acceptedAt: new Date(now()) }]),
+        );
+      if (winner.outcome === "WITHDRAWN") {
+        const setting = settingOf(item.menuItemId);
+        const back = await must("give a portion back", () => stock.giveBack(item.itemId, setting));
+        if (back && setting) {
+          const left = await must("count portions", () => stock.left(item.menuItemId, setting));
+          if (left !== undefined)
+            void must("announce stock", () =>
+              announce([
+                stockNews(
+                  `${config.station}.stock.${item.menuItemId}.${setting.generation}.back.${item.itemId}`,
+                  item.menuItemId,
+                  left,
+                ),
+              ]),
+            );
+        }
+      }
+      await announceOutcome(winner);
+      if (winner.outcome === "READY")
+        await must("announce refusal", () => announce([itemWithdrawalRefusedEvent(item, now(), "READY")]));
+      if (taken) done(taken);
+    }
+    if (!stopping) progress.finish(partition, offset);
+  }
+
+  async function setAside(batch: EachBatchPayload["batch"], message: KafkaMessage, reason: string) {
+    log.warn("message set aside on the dead-letter topic", {
+      reason,
+      partition: batch.partition,
+      offset: message.offset,
+    });
+    await must("dead-letter", () =>
+      publisher.deadLetter(config.topics.deadLetters, {
+        topic: batch.topic,
+        partition: batch.partition,
+        message,
+        reason,
+        consumer: config.groupId,
+        at: now(),
+      }),
+    );
+    progress.finish(batch.partition, message.offset);
   }
 
   async function takeBatch({ batch }: EachBatchPayload) {
@@ -147,75 +382,36 @@ export async function startStation(config: StationConfig) {
     let verdicts = sort();
     if (verdicts.some((verdict) => verdict.kind === "unknown-item")) {
       // The waiter may sell an item this worker has not read yet (a recipe added since it started).
-      recipes =
-        (await retryUntilDone("read recipes", () => loadRecipes(recipeDocs, config.itemType), { log, stopped })) ??
-        recipes;
+      recipes = (await must("read recipes", () => loadRecipes(recipeDocs, config.itemType))) ?? recipes;
       verdicts = sort();
     }
-    const fresh: Ticket[] = [];
+    for (const verdict of verdicts) progress.begin(batch.partition, verdict.offset);
+    let fresh: Ticket[] = [];
     for (const verdict of verdicts) {
-      progress.begin(batch.partition, verdict.offset);
+      if (stopping) return;
       if (verdict.kind === "new") fresh.push(verdict.ticket);
       // Another message for an item in hand is done at once; a second copy of the message in hand is not.
       if (verdict.kind === "other-copy") progress.finish(batch.partition, verdict.offset);
-      if (verdict.kind !== "dead-letter" && verdict.kind !== "unknown-item") continue;
-      const message = batch.messages.find((m) => m.offset === verdict.offset)!;
-      log.warn("message set aside on the dead-letter topic", {
-        reason: verdict.reason,
-        partition: batch.partition,
-        offset: message.offset,
-      });
-      await retryUntilDone(
-        "dead-letter",
-        () =>
-          publisher.deadLetter(config.topics.deadLetters, {
-            topic: batch.topic,
-            partition: batch.partition,
-            message,
-            reason: verdict.reason,
-            consumer: config.groupId,
-            at: now(),
-          }),
-        { log, stopped },
-      );
-      progress.finish(batch.partition, message.offset);
+      if (verdict.kind === "dead-letter")
+        await setAside(
+          batch,
+          batch.messages.find((m) => m.offset === verdict.offset)!,
+          verdict.reason,
+        );
+      if (verdict.kind === "unknown-item") {
+        await recordUnavailable({ ...verdict.item.data, orderId: verdict.item.orderId }, "UNKNOWN_ITEM");
+        progress.finish(batch.partition, verdict.offset);
+      }
+      if (verdict.kind === "withdrawal") {
+        // Items before the withdrawal in the partition are taken in before it is decided.
+        await takeIn(fresh);
+        fresh = [];
+        startWaitingTickets();
+        await withdraw(verdict.request, verdict.offset, batch.partition);
+      }
     }
+    await takeIn(fresh);
     // Even a batch of repeats may follow a rebalance that freed a hand.
-    if (fresh.length === 0) return startWaitingTickets();
-
-    // The first delivery of an item inserts its ticket; a duplicate key means it came before
-    // (a crash or a rebalance), and only then is it worth asking whether it was finished.
-    const firstSeen = new Set(
-      (
-        await insertNew(
-          tickets,
-          fresh.map((ticket) => ({ _id: ticket.itemId, orderId: ticket.orderId, acceptedAt: new Date(now()) })),
-        )
-      ).map((doc) => doc._id),
-    );
-    const completedAt = new Map<string, number>();
-    for (const doc of await Promise.all(
-      seenBefore(fresh, firstSeen).map((t) => completions.findOne({ _id: t.itemId })),
-    ))
-      if (doc) completedAt.set(doc._id, doc.readyAt.getTime());
-    const { announceReadyAgain, enqueue } = settleFresh({ fresh, firstSeen, completedAt });
-    // Already prepared: announce READY again (same event id, so harmless) and move on.
-    for (const { ticket, readyAt } of announceReadyAgain) {
-      await retryUntilDone("announce ready item", () => publishReady(ticket, readyAt), { log, stopped });
-      progress.finish(ticket.partition, ticket.offset);
-    }
-    const at = now();
-    const queued = queue.enqueue(enqueue, at);
-    await retryUntilDone(
-      "announce queued items",
-      () =>
-        publisher.publish(
-          config.topics.balcony,
-          ItemQueued,
-          queued.map((ticket) => itemQueuedEvent(ticket, at, ticket)),
-        ),
-      { log, stopped },
-    );
     startWaitingTickets();
   }
 
@@ -244,6 +440,24 @@ export async function startStation(config: StationConfig) {
     log.info("partitions assigned", { partitions: [...owned] });
   });
 
+  // Stock and pause come first: no item is taken under a stale setting.
+  control = await followControl({
+    kafka: config.kafka,
+    topic: config.topics.stationControl,
+    station: config.station,
+    groupId: `${config.groupId}-control-${workerId}`,
+    log,
+    onChange: applyControl,
+  });
+  const caughtUp: ControlState = control.state();
+  for (const [menuItemId, setting] of caughtUp.stock)
+    applyControl({ kind: "stock", menuItemId, setting }, setting.generation);
+  if (caughtUp.statusGeneration)
+    applyControl(
+      { kind: "paused", paused: caughtUp.paused, generation: caughtUp.statusGeneration },
+      caughtUp.statusGeneration,
+    );
+
   await consumer.connect();
   await consumer.subscribe({ topic: config.inputTopic, fromBeginning: true });
   // Partitions are taken in parallel (each still in order), so their inserts and messages share batches.
@@ -253,13 +467,13 @@ export async function startStation(config: StationConfig) {
 
   return {
     workerId,
-    counts: () => queue.counts,
     async stop() {
       clearInterval(committer);
       await commit();
       stopping = true;
       for (const timer of timers.values()) clearTimeout(timer);
       await consumer.disconnect();
+      await control.stop();
       await producer.disconnect();
       log.info("station closed");
     },

@@ -37,6 +37,22 @@ export function createStationQueue(hands: number) {
       reporting.get(itemId) ??
       (queuedIds.has(itemId) ? queue.find((ticket) => ticket.itemId === itemId) : undefined),
 
+    /** Where a held item stands: waiting, in a hand, or prepared and being reported. */
+    standing(itemId: string): "queued" | "preparing" | "reporting" | undefined {
+      if (queuedIds.has(itemId)) return "queued";
+      if (preparing.has(itemId)) return "preparing";
+      return reporting.has(itemId) ? "reporting" : undefined;
+    },
+
+    /** Takes a ticket that has not started out of the queue. */
+    withdraw(itemId: string): Ticket | undefined {
+      if (!queuedIds.has(itemId)) return undefined;
+      const ticket = queue.find((entry) => entry.itemId === itemId);
+      queue = queue.filter((entry) => entry.itemId !== itemId);
+      queuedIds.delete(itemId);
+      return ticket;
+    },
+
     /** Adds tickets at the back of the queue and says when each is expected ready. */
     enqueue(tickets: readonly Ticket[], now: number): Queued[] {
       const before = queue.length;

@@ -58,4 +58,16 @@ describe("station queue", () => {
     expect(queue.counts).toEqual({ queued: 2, preparing: 0 });
     expect(queue.finish("i1")).toBeUndefined();
   });
+
+  it("withdraws a ticket only while it waits", () => {
+    const queue = createStationQueue(1);
+    queue.enqueue([ticket(1, 10), ticket(2, 10)], 0);
+    queue.startNext(0);
+    expect(queue.standing("i1")).toBe("preparing");
+    expect(queue.withdraw("i1")).toBeUndefined();
+    expect(queue.withdraw("i2")?.itemId).toBe("i2");
+    expect(queue.standing("i2")).toBeUndefined();
+    queue.finish("i1");
+    expect(queue.standing("i1")).toBe("reporting");
+  });
 });
