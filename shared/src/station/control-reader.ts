@@ -30,7 +30,8 @@ export async function followControl(options: {
   const ready = new Promise<void>((resolve) => (markCaughtUp = resolve));
   if (caughtUp) markCaughtUp();
 
-  const consumer = options.kafka.consumer({ groupId: options.groupId });
+  // A short fetch wait: the topic is quiet, and a worker's shutdown waits for the fetch in flight.
+  const consumer = options.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: 1000 });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: true });
   await consumer.run({

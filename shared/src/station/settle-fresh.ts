@@ -9,15 +9,19 @@ export function settleFresh(input: {
   fresh: readonly Ticket[];
   firstSeen: ReadonlySet<string>;
   completedAt: ReadonlyMap<string, number>;
-}): { announceReadyAgain: { ticket: Ticket; readyAt: number }[]; enqueue: Ticket[] } {
-  const announceReadyAgain: { ticket: Ticket; readyAt: number }[] = [];
+}): {
+  /** Items whose outcome is already recorded (READY, WITHDRAWN or UNAVAILABLE): announce it again, take nothing. */
+  settledBefore: { ticket: Ticket; readyAt: number }[];
+  enqueue: Ticket[];
+} {
+  const settledBefore: { ticket: Ticket; readyAt: number }[] = [];
   const enqueue: Ticket[] = [];
   for (const ticket of input.fresh) {
     const readyAt = input.firstSeen.has(ticket.itemId) ? undefined : input.completedAt.get(ticket.itemId);
     if (readyAt === undefined) enqueue.push(ticket);
-    else announceReadyAgain.push({ ticket, readyAt });
+    else settledBefore.push({ ticket, readyAt });
   }
-  return { announceReadyAgain, enqueue };
+  return { settledBefore, enqueue };
 }
 
 /** Which new tickets are worth a completion lookup: only those whose ticket insert found one already. */

@@ -21,7 +21,7 @@ describe("settling the new tickets of a batch", () => {
     expect(seenBefore(fresh, firstSeen).map((t) => t.itemId)).toEqual(["o2.1", "o3.1"]);
     const settled = settleFresh({ fresh, firstSeen, completedAt: new Map([["o3.1", 42]]) });
     expect(settled.enqueue.map((t) => t.itemId)).toEqual(["o1.1", "o2.1"]);
-    expect(settled.announceReadyAgain).toEqual([{ ticket: ticket(3), readyAt: 42 }]);
+    expect(settled.settledBefore).toEqual([{ ticket: ticket(3), readyAt: 42 }]);
   });
 });
 

@@ -103,6 +103,8 @@ export async function startStation(config: StationConfig) {
     sessionTimeout: config.sessionTimeoutMs,
     rebalanceTimeout: config.sessionTimeoutMs,
     heartbeatInterval: 1000,
+    // Leaving the group on SIGTERM waits for the fetch in flight: keep that wait short.
+    maxWaitTimeInMs: 1000,
   });
 
   const queue = createStationQueue(config.hands);
@@ -251,12 +253,12 @@ export async function startStation(config: StationConfig) {
     const recorded = new Map<string, CompletionDoc>();
     for (const doc of await Promise.all(seenBefore(fresh, firstSeen).map((t) => outcomes.find(t.itemId))))
       if (doc) recorded.set(doc._id, doc);
-    const { announceReadyAgain, enqueue } = settleFresh({
+    const { settledBefore, enqueue } = settleFresh({
       fresh,
       firstSeen,
       completedAt: new Map([...recorded].map(([id, doc]) => [id, doc.at.getTime()])),
     });
-    for (const { ticket } of announceReadyAgain) {
+    for (const { ticket } of settledBefore) {
       await announceOutcome(recorded.get(ticket.itemId)!);
       done(ticket);
     }
@@ -472,8 +474,7 @@ export async function startStation(config: StationConfig) {
       await commit();
       stopping = true;
       for (const timer of timers.values()) clearTimeout(timer);
-      await consumer.disconnect();
-      await control.stop();
+      await Promise.all([consumer.disconnect(), control.stop()]);
       await producer.disconnect();
       log.info("station closed");
     },
