@@ -2,6 +2,7 @@ import type { Kafka } from "kafkajs";
 import { StationControl } from "../events";
 import { decodeMessage, ensureTopics } from "../kafka";
 import type { Logger } from "../logger";
+import { retryUntilDone } from "../retry";
 import type { Station } from "../stations";
 import { emptyControl, foldControl, type ControlChange, type ControlState } from "./control-state";
 
@@ -18,11 +19,23 @@ export async function followControl(options: {
   log: Logger;
   onChange: (change: ControlChange, offset: string) => void;
 }) {
-  const admin = options.kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [options.topic], 1);
-  const high = BigInt((await admin.fetchTopicOffsets(options.topic)).find((p) => p.partition === 0)?.high ?? "0");
-  await admin.disconnect();
+  // Retried like the station's own topics: a new topic's metadata may lag behind its creation.
+  const high =
+    (await retryUntilDone(
+      "read the control topic's end",
+      async () => {
+        const admin = options.kafka.admin();
+        await admin.connect();
+        try {
+          await ensureTopics(admin, [options.topic], 1);
+          const offsets = await admin.fetchTopicOffsets(options.topic);
+          return BigInt(offsets.find((p) => p.partition === 0)?.high ?? "0");
+        } finally {
+          await admin.disconnect();
+        }
+      },
+      { log: options.log, stopped: () => false },
+    )) ?? 0n;
 
   let state: ControlState = emptyControl;
   let caughtUp = high === 0n;

@@ -90,10 +90,25 @@ export async function startStation(config: StationConfig) {
   const tickets = config.db.collection<TicketDoc>("tickets");
   const stock = createStockKeeper(config.db, now);
 
-  const admin = config.kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [config.inputTopic, config.topics.balcony, config.topics.deadLetters], config.partitions);
-  await admin.disconnect();
+  // A fresh broker can answer "does not host this topic-partition" for a moment after creating
+  // a topic: start-up retries instead of dying (issue 9).
+  await retryUntilDone(
+    "create topics",
+    async () => {
+      const admin = config.kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(
+          admin,
+          [config.inputTopic, config.topics.balcony, config.topics.deadLetters],
+          config.partitions,
+        );
+      } finally {
+        await admin.disconnect();
+      }
+    },
+    { log, stopped: () => false },
+  );
 
   const producer = config.kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();

@@ -50,12 +50,19 @@ export const commands = {
 /** A producer for commands and a reader of everything the stations say on the balcony. */
 export async function stationWire(env: Record<string, string>) {
   const kafka = new Kafka({ brokers: env.KAFKA_BROKERS!.split(","), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  // As the stations create it: one partition, so every worker folds the same history.
-  await ensureTopics(admin, [env.TOPIC_STATION_CONTROL!], 1);
-  await ensureTopics(admin, [env.TOPIC_FOODS!, env.TOPIC_BALCONY!], Number(env.TOPIC_PARTITIONS ?? 6));
-  await admin.disconnect();
+  // A new topic's metadata can lag behind its creation for a moment: retry, as the stations do.
+  await waitFor("the station topics", async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      // As the stations create it: one partition, so every worker folds the same history.
+      await ensureTopics(admin, [env.TOPIC_STATION_CONTROL!], 1);
+      await ensureTopics(admin, [env.TOPIC_FOODS!, env.TOPIC_BALCONY!], Number(env.TOPIC_PARTITIONS ?? 6));
+      return true;
+    } finally {
+      await admin.disconnect();
+    }
+  });
   const producer: Producer = kafka.producer();
   await producer.connect();
   const heard: StationEvent[] = [];
