@@ -9,5 +9,6 @@ runStationProcess({
   hands: env.BAR_BARTENDERS,
   dbName: env.BAR_DB,
   groupId: env.BAR_GROUP_ID,
+  metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST },
   env,
 });

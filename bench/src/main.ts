@@ -91,7 +91,7 @@ async function main(): Promise<number> {
         ...extra.map((e) => ({ name: e.name, match: (p: { pgrp: number }) => p.pgrp === e.pgid })),
       ]);
 
-    // Streams first, on a young database: every stream start reads collections whole (see the report).
+    // Streams first: the order of the phases only matters for how long the run takes.
     const sse = await runSsePhases({ load, plan, webPid: bakery.webServerPid, cpu: cpu(), step });
     const e2e = await runLadder({
       load,

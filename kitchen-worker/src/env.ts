@@ -3,6 +3,9 @@ import { z } from "zod";
 
 export const env = parseEnv({
   ...commonEnvShape,
+  /** Prometheus endpoint of this worker (`GET /metrics`); 0 turns it off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   KITCHEN_COOKS: z.coerce.number().int().min(1).max(100).default(3),
   KITCHEN_DB: z.string().min(1).default("kitchen"),
   KITCHEN_GROUP_ID: z.string().min(1).default("kitchen"),

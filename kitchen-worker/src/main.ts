@@ -9,5 +9,6 @@ runStationProcess({
   hands: env.KITCHEN_COOKS,
   dbName: env.KITCHEN_DB,
   groupId: env.KITCHEN_GROUP_ID,
+  metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST },
   env,
 });

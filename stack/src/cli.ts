@@ -35,9 +35,10 @@ async function stackCommand(): Promise<number> {
   return 1;
 }
 
-/** The whole bakery: stack (local unless given), web build, both workers and the web app. */
+/** The staff password of a local bakery unless one is given (the README says so). */
 const DEV_STAFF_PASSWORD = "bakery-staff";
 
+/** The whole bakery: stack (local unless given), web build, both workers and the web app. */
 async function startCommand(): Promise<number> {
   const stack = await unlessInterrupted(acquireStack(log, {}));
   if (!stack) return INTERRUPTED;

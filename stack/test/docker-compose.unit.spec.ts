@@ -353,9 +353,10 @@ describe("docker-compose.yml", () => {
       expect(check).toMatch(/(localhost|127\.0\.0\.1):3000\/api\/health/);
     });
 
-    it("is the only service published on the host", () => {
-      for (const name of Object.keys(services).filter((name) => name !== "web"))
+    it("is the only service published on the host (besides the optional Prometheus, on loopback)", () => {
+      for (const name of Object.keys(services).filter((name) => name !== "web" && name !== "prometheus"))
         expect(portMappings(name), name).toEqual([]);
+      expect(service("prometheus").ports).toEqual(["127.0.0.1:9090:9090"]);
     });
   });
 

@@ -6,6 +6,10 @@ import type { Station } from "../stations";
 import { topicsFromEnv, type commonEnvShape } from "../env";
 import type { z } from "zod";
 import { startStation } from "./station-loop";
+import { createMetricsRegistry } from "../metrics/registry";
+import { registerKafkaMetrics } from "../metrics/kafka-metrics";
+import { serveMetrics } from "../metrics/metrics-server";
+import { registerStationMetrics } from "../metrics/station-metrics";
 
 /** Long enough to leave the group and disconnect, short enough for a deploy not to wait on a dead broker. */
 const SHUTDOWN_LIMIT_MS = 20_000;
@@ -23,6 +27,8 @@ export function runStationProcess(options: {
   hands: number;
   dbName: string;
   groupId: string;
+  /** Where `GET /metrics` is served; port 0 = no metrics endpoint. */
+  metrics: { port: number; host: string };
   env: CommonEnv;
 }) {
   const { env } = options;
@@ -45,6 +51,19 @@ export function runStationProcess(options: {
       db,
       log,
     });
+    const registry = createMetricsRegistry(options.groupId);
+    registerStationMetrics(registry, {
+      station: options.station,
+      hands: options.hands,
+      counts: () => station.counts(),
+    });
+    const kafkaMetrics = registerKafkaMetrics(registry, {
+      kafka,
+      groups: [{ groupId: options.groupId, topic: options.inputTopic }],
+      deadLetterTopic: env.TOPIC_DEAD_LETTERS,
+      log,
+    });
+    const metricsServer = options.metrics.port > 0 ? serveMetrics(registry, { ...options.metrics, log }) : undefined;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -57,6 +76,8 @@ export function runStationProcess(options: {
         process.exit(1);
       }, SHUTDOWN_LIMIT_MS).unref();
       try {
+        metricsServer?.close();
+        await kafkaMetrics.stop();
         await station.stop();
         await client.close();
         process.exit(0);

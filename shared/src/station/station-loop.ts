@@ -484,6 +484,7 @@ export async function startStation(config: StationConfig) {
 
   return {
     workerId,
+    counts: () => queue.counts,
     async stop() {
       clearInterval(committer);
       await commit();

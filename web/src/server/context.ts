@@ -49,6 +49,7 @@ async function createContext() {
     env,
     log,
     topics,
+    kafka,
     c,
     menu,
     publisher,

@@ -10,6 +10,8 @@ const shape = {
   STAFF_PASSWORD: isProduction ? z.string().min(8) : z.string().min(1).default("bakery-staff"),
   /** Kafka consumer group of the durable order projector, shared by every web process. */
   WAITER_GROUP_ID: z.string().min(1).default("waiter"),
+  /** `off` answers 404 at /api/metrics (e.g. when a sidecar, not the public port, should expose them). */
+  METRICS: z.enum(["on", "off"]).default("on"),
 };
 export type WebEnv = z.infer<z.ZodObject<typeof shape>>;
 

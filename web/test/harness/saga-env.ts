@@ -16,6 +16,8 @@ export function sagaEnv(overrides: Record<string, string> = {}): Record<string, 
     KAFKAJS_NO_PARTITIONER_WARNING: "1",
     LOG_LEVEL: "error",
     PREP_TIME_SCALE: "0.05",
+    // Workers of many test files run side by side: no metrics port unless a test asks for one.
+    METRICS_PORT: "0",
     KAFKA_SESSION_TIMEOUT_MS: "6000",
     TOPIC_FOODS: `t${run}-foods`,
     TOPIC_DRINKS: `t${run}-drinks`,

@@ -15,6 +15,7 @@ export async function loadWebApp(env: Record<string, string>) {
   // Each route: its URL pattern (named groups are the dynamic segments) and its module.
   const routes: [RegExp, RouteModule][] = [
     [/^\/api\/menu$/, await import("@/app/api/menu/route")],
+    [/^\/api\/metrics$/, await import("@/app/api/metrics/route")],
     [/^\/api\/orders$/, await import("@/app/api/orders/route")],
     [/^\/api\/orders\/(?<id>[^/]+)$/, await import("@/app/api/orders/[id]/route")],
     [/^\/api\/orders\/(?<id>[^/]+)\/events$/, await import("@/app/api/orders/[id]/events/route")],

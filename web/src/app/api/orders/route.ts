@@ -5,10 +5,12 @@ import { placeOrder } from "@/server/place-order";
 import { readJson } from "@/server/read-json";
 import { route } from "@/server/route";
 import { AppError } from "@/server/errors";
+import { webMetrics } from "@/server/metrics";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route(async (request, ctx) => {
+  const started = performance.now();
   const body = await readJson(request, PlaceOrderRequest);
   const header = request.headers.get("idempotency-key");
   const key = header === null ? undefined : IdempotencyKey.safeParse(header);
@@ -23,6 +25,8 @@ export const POST = route(async (request, ctx) => {
     lines: body.items,
     ...(key ? { key: `idem:${key.data}`, request: body } : {}),
   });
+  if (!replayed) webMetrics().ordersPlaced.inc();
+  webMetrics().acceptSeconds.observe((performance.now() - started) / 1000);
   return Response.json(projectOrder(order, []), {
     status: 201,
     headers: { Location: `/api/orders/${order.id}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },

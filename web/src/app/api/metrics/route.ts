@@ -1,0 +1,14 @@
+// GET /api/metrics - Prometheus text format (not behind the staff password; METRICS=off turns it off)
+import { AppError } from "@/server/errors";
+import { attachContextMetrics } from "@/server/metrics";
+import { route } from "@/server/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (_request, ctx) => {
+  if (ctx.env.METRICS === "off") throw new AppError("NOT_FOUND", "Metrics are turned off");
+  const registry = attachContextMetrics(ctx);
+  return new Response(await registry.metrics(), {
+    headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
+  });
+});
