@@ -251,3 +251,81 @@ export const DeadLetter = z.strictObject({
   failedAt: z.iso.datetime(),
 });
 export type DeadLetter = z.infer<typeof DeadLetter>;
+
+// ---------------------------------------------------------------------------------------------
+// Station event builders: the one place each station event is assembled. Times are passed in.
+// ---------------------------------------------------------------------------------------------
+
+/** What a station event says about the item it concerns. */
+export type StationItem = { itemId: string; orderId: string; menuItemId: number; name: string; station: Station };
+
+const itemEventEnvelope = (item: StationItem, id: string, at: number) => ({
+  id,
+  version: 1 as const,
+  occurredAt: new Date(at).toISOString(),
+  orderId: item.orderId,
+});
+const itemRefOf = ({ itemId, menuItemId, name, station }: StationItem) => ({ itemId, menuItemId, name, station });
+
+export const itemQueuedEvent = (
+  item: StationItem,
+  at: number,
+  eta: { expectedReadyAt: number; position: number },
+): ItemQueued => ({
+  ...itemEventEnvelope(item, eventIds.itemQueued(item.itemId), at),
+  type: "ItemQueued",
+  data: { ...itemRefOf(item), expectedReadyAt: new Date(eta.expectedReadyAt).toISOString(), position: eta.position },
+});
+
+export const itemStartedEvent = (item: StationItem, at: number, expectedReadyAt: number): ItemStarted => ({
+  ...itemEventEnvelope(item, eventIds.itemStarted(item.itemId), at),
+  type: "ItemStarted",
+  data: { ...itemRefOf(item), expectedReadyAt: new Date(expectedReadyAt).toISOString() },
+});
+
+export const itemReadyEvent = (item: StationItem, at: number): ItemReady => ({
+  ...itemEventEnvelope(item, eventIds.itemReady(item.itemId), at),
+  type: "ItemReady",
+  data: itemRefOf(item),
+});
+
+export const itemUnavailableEvent = (item: StationItem, at: number, reason: UnavailableReason): ItemUnavailable => ({
+  ...itemEventEnvelope(item, eventIds.itemUnavailable(item.itemId), at),
+  type: "ItemUnavailable",
+  data: { ...itemRefOf(item), reason },
+});
+
+export const itemWithdrawnEvent = (item: StationItem, at: number, reason: WithdrawalReason): ItemWithdrawn => ({
+  ...itemEventEnvelope(item, eventIds.itemWithdrawn(item.itemId), at),
+  type: "ItemWithdrawn",
+  data: { ...itemRefOf(item), reason },
+});
+
+export const itemWithdrawalRefusedEvent = (
+  item: StationItem,
+  at: number,
+  status: "PREPARING" | "READY",
+): ItemWithdrawalRefused => ({
+  ...itemEventEnvelope(item, eventIds.itemWithdrawalRefused(item.itemId), at),
+  type: "ItemWithdrawalRefused",
+  data: { ...itemRefOf(item), reason: "TOO_LATE", status },
+});
+
+/** Station news ids follow from what caused them (a control offset, a sold-out slot), so workers' repeats collapse. */
+export const stockChangedEvent = (
+  id: string,
+  at: number,
+  data: { station: Station; menuItemId: number; available: boolean; portions: number | null },
+): StockChanged => ({ id, type: "StockChanged", version: 1, occurredAt: new Date(at).toISOString(), data });
+
+export const stationStatusChangedEvent = (
+  id: string,
+  at: number,
+  data: { station: Station; paused: boolean },
+): StationStatusChanged => ({
+  id,
+  type: "StationStatusChanged",
+  version: 1,
+  occurredAt: new Date(at).toISOString(),
+  data,
+});

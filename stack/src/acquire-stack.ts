@@ -1,10 +1,10 @@
-import type { StackLog } from "./log.js";
-import { startLocalStack, type LocalStack, type StartLocalStackOptions } from "./local-stack.js";
-import { readExternalStack } from "./stack-config.js";
+import type { StackLog } from "./log";
+import { startLocalStack, type LocalStack, type StartLocalStackOptions } from "./local-stack";
+import { readExternalStack } from "./stack-config";
 
-export interface AcquiredStack extends LocalStack {
+export type AcquiredStack = LocalStack & {
   kind: "external" | "local";
-}
+};
 
 /**
  * KAFKA_BROKERS + MONGODB_URL in the environment mean "use those" (CI services, a

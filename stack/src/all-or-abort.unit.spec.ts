@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allOrAbort } from "./all-or-abort.js";
+import { allOrAbort } from "./all-or-abort";
 
 const never = (signal: AbortSignal) =>
   new Promise<string>((_, reject) =>

@@ -1,12 +1,12 @@
-import type { StackLog } from "./log.js";
-import { REPO_ROOT } from "./repo-root.js";
-import { spawnGroup, type ExitInfo, type ProcessGroup } from "./spawn-group.js";
-import { waitUntil } from "./wait-until.js";
+import type { StackLog } from "./log";
+import { REPO_ROOT } from "./repo-root";
+import { spawnGroup, type ExitInfo, type ProcessGroup } from "./spawn-group";
+import { waitUntil } from "./wait-until";
 
-export interface AppSpec {
+export type AppSpec = {
   name: string;
   workspace: string;
-}
+};
 
 export const BAKERY_APPS: readonly AppSpec[] = [
   { name: "kitchen", workspace: "@bakery/kitchen-worker" },
@@ -14,11 +14,11 @@ export const BAKERY_APPS: readonly AppSpec[] = [
   { name: "web", workspace: "@bakery/web" },
 ];
 
-export interface RunningApps {
+export type RunningApps = {
   /** Resolves when the first app exits, whatever the reason. */
   firstExit: Promise<{ name: string; exit: ExitInfo }>;
   stop(): Promise<void>;
-}
+};
 
 export function startApps(apps: readonly AppSpec[], env: NodeJS.ProcessEnv): RunningApps {
   const width = Math.max(...apps.map((a) => a.name.length));

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import type { StackLog } from "./log.js";
-import { findOnPath } from "./find-on-path.js";
-import { startProgressTicker } from "./progress-ticker.js";
-import { runChecked } from "./run-checked.js";
-import { StackError } from "./stack-errors.js";
+import type { StackLog } from "./log";
+import { findOnPath } from "./find-on-path";
+import { startProgressTicker } from "./progress-ticker";
+import { runChecked } from "./run-checked";
+import { StackError } from "./stack-errors";
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 

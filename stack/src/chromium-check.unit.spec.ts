@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideChromium, DEFAULT_CHROMIUM } from "./chromium-check.js";
+import { decideChromium, DEFAULT_CHROMIUM } from "./chromium-check";
 
 const facts = { configuredPath: undefined, exists: () => false, isRoot: false, hasApt: false };
 

@@ -5,21 +5,21 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { acquireStack } from "./acquire-stack.js";
-import { allOrAbort } from "./all-or-abort.js";
-import { BAKERY_APPS, startApps, waitForHttp } from "./app-processes.js";
-import { childEnv } from "./child-env.js";
-import { ensureChromium } from "./chromium-check.js";
-import { createStackLog, seconds } from "./log.js";
-import { firstFailureCode, INTERRUPTED, logPhaseSummary, wasInterrupted } from "./phase-summary.js";
-import { provisionFerretDb } from "./provision-ferretdb.js";
-import { provisionKafka } from "./provision-kafka.js";
-import { runPhase, type PhaseResult } from "./run-phase.js";
-import { shutdownRequested, unlessInterrupted } from "./shutdown-signal.js";
-import { parsePort, readPorts, TEST_DEFAULT_PORTS } from "./stack-config.js";
-import { describeError } from "./stack-errors.js";
-import { assertPortsFree } from "./wait-for-port.js";
-import { workspaceHasScript } from "./workspace-scripts.js";
+import { acquireStack } from "./acquire-stack";
+import { allOrAbort } from "./all-or-abort";
+import { BAKERY_APPS, startApps, waitForHttp } from "./app-processes";
+import { childEnv } from "./child-env";
+import { ensureChromium } from "./chromium-check";
+import { createStackLog, seconds } from "./log";
+import { firstFailureCode, INTERRUPTED, logPhaseSummary, wasInterrupted } from "./phase-summary";
+import { provisionFerretDb } from "./provision-ferretdb";
+import { provisionKafka } from "./provision-kafka";
+import { runPhase, type PhaseResult } from "./run-phase";
+import { shutdownRequested, unlessInterrupted } from "./shutdown-signal";
+import { parsePort, readPorts, TEST_DEFAULT_PORTS } from "./stack-config";
+import { describeError } from "./stack-errors";
+import { assertPortsFree } from "./wait-for-port";
+import { workspaceHasScript } from "./workspace-scripts";
 
 const log = createStackLog();
 

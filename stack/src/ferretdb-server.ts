@@ -1,28 +1,28 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileTail } from "./file-tail.js";
-import { mongoAnswersPing } from "./ferretdb-ready.js";
-import { scoped, seconds, type StackLog } from "./log.js";
-import { provisionFerretDb, type FerretDbInstall } from "./provision-ferretdb.js";
-import { spawnGroup, type ExitInfo } from "./spawn-group.js";
-import { StackError } from "./stack-errors.js";
-import { waitUntil } from "./wait-until.js";
-import { assertPortsFree, waitForPort } from "./wait-for-port.js";
+import { fileTail } from "./file-tail";
+import { mongoAnswersPing } from "./ferretdb-ready";
+import { scoped, seconds, type StackLog } from "./log";
+import { provisionFerretDb, type FerretDbInstall } from "./provision-ferretdb";
+import { spawnGroup, type ExitInfo } from "./spawn-group";
+import { StackError } from "./stack-errors";
+import { waitUntil } from "./wait-until";
+import { assertPortsFree, waitForPort } from "./wait-for-port";
 
-export interface StartFerretDbOptions {
+export type StartFerretDbOptions = {
   port: number;
   /** SQLite files (one per database) and ferretdb.log; reuse it to keep data across restarts. */
   dataDir: string;
   log: StackLog;
   install?: FerretDbInstall;
   startTimeoutMs?: number;
-}
+};
 
-export interface FerretDbHandle {
+export type FerretDbHandle = {
   url: string;
   exited: Promise<ExitInfo>;
   stop(): Promise<void>;
-}
+};
 
 /** FerretDB 1.24 with the SQLite backend: a MongoDB wire-protocol server without MongoDB. */
 export async function startFerretDb(opts: StartFerretDbOptions): Promise<FerretDbHandle> {

@@ -4,14 +4,14 @@ import { basename, dirname, join } from "node:path";
 
 const STAMP_FILE = ".installed";
 
-export interface InstallOnceOptions {
+export type InstallOnceOptions = {
   /** Where the finished install lives, e.g. `<cache>/kafka-4.1.1`. */
   dir: string;
   /** Identifies what a valid install contains; a different stamp forces a rebuild. */
   stamp: string;
   /** Fills `workDir`, which becomes `dir` only once build resolves. */
   build(workDir: string): Promise<void>;
-}
+};
 
 export async function readInstalledStamp(dir: string): Promise<string | undefined> {
   try {

@@ -1,19 +1,19 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileTail } from "./file-tail.js";
-import { requireTool } from "./find-on-path.js";
-import { kafkaIsReady } from "./kafka-ready.js";
-import { randomKafkaClusterId, renderKafkaServerProperties } from "./kafka-server-properties.js";
-import { scoped, seconds, type StackLog } from "./log.js";
-import { provisionKafka, type KafkaInstall } from "./provision-kafka.js";
-import { runChecked } from "./run-checked.js";
-import { spawnGroup, type ExitInfo } from "./spawn-group.js";
-import { StackError } from "./stack-errors.js";
-import { waitUntil } from "./wait-until.js";
-import { assertPortsFree, waitForPort } from "./wait-for-port.js";
+import { fileTail } from "./file-tail";
+import { requireTool } from "./find-on-path";
+import { kafkaIsReady } from "./kafka-ready";
+import { randomKafkaClusterId, renderKafkaServerProperties } from "./kafka-server-properties";
+import { scoped, seconds, type StackLog } from "./log";
+import { provisionKafka, type KafkaInstall } from "./provision-kafka";
+import { runChecked } from "./run-checked";
+import { spawnGroup, type ExitInfo } from "./spawn-group";
+import { StackError } from "./stack-errors";
+import { waitUntil } from "./wait-until";
+import { assertPortsFree, waitForPort } from "./wait-for-port";
 
-export interface StartKafkaOptions {
+export type StartKafkaOptions = {
   port: number;
   controllerPort: number;
   /** Holds the topic data, server.properties and logs/; reuse it to keep data across restarts. */
@@ -22,14 +22,14 @@ export interface StartKafkaOptions {
   /** Skips provisioning when the caller already did it (e.g. in parallel with FerretDB). */
   install?: KafkaInstall;
   startTimeoutMs?: number;
-}
+};
 
-export interface KafkaHandle {
+export type KafkaHandle = {
   brokers: string;
   /** Resolves if the broker exits by itself, so a supervisor can react. */
   exited: Promise<ExitInfo>;
   stop(): Promise<void>;
-}
+};
 
 const STOP_TIMEOUT_MS = 30_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupIdsCoveringAllPartitions, javaStringHashCode, offsetsPartitionFor } from "./kafka-group-partition.js";
+import { groupIdsCoveringAllPartitions, javaStringHashCode, offsetsPartitionFor } from "./kafka-group-partition";
 
 describe("javaStringHashCode", () => {
   it("matches Java, including overflow", () => {

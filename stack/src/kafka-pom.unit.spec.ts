@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderKafkaPom, unusedSlf4jBinding } from "./kafka-pom.js";
+import { renderKafkaPom, unusedSlf4jBinding } from "./kafka-pom";
 
 describe("renderKafkaPom", () => {
   it("asks for the broker and the logging backend the tarball ships", () => {

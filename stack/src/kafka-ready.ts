@@ -1,6 +1,6 @@
 import kafkajs from "kafkajs";
-import { groupIdsCoveringAllPartitions } from "./kafka-group-partition.js";
-import { OFFSETS_TOPIC_PARTITIONS } from "./kafka-server-properties.js";
+import { groupIdsCoveringAllPartitions } from "./kafka-group-partition";
+import { OFFSETS_TOPIC_PARTITIONS } from "./kafka-server-properties";
 
 const { Kafka, logLevel } = kafkajs;
 const READINESS_GROUPS = groupIdsCoveringAllPartitions(OFFSETS_TOPIC_PARTITIONS);

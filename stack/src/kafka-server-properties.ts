@@ -3,11 +3,11 @@ import { randomBytes } from "node:crypto";
 /** Also used by the readiness check, which waits for every partition's coordinator. */
 export const OFFSETS_TOPIC_PARTITIONS = 6;
 
-export interface KafkaServerPropertiesInput {
+export type KafkaServerPropertiesInput = {
   port: number;
   controllerPort: number;
   logDirs: string;
-}
+};
 
 /**
  * A single-node KRaft cluster (one process is broker and controller) on 127.0.0.1,

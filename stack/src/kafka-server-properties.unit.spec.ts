@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { randomKafkaClusterId, renderKafkaServerProperties } from "./kafka-server-properties.js";
+import { randomKafkaClusterId, renderKafkaServerProperties } from "./kafka-server-properties";
 
 function parse(text: string): Map<string, string> {
   return new Map(

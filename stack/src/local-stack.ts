@@ -1,25 +1,25 @@
 import { join } from "node:path";
-import { allOrAbort } from "./all-or-abort.js";
-import { startFerretDb, type FerretDbHandle } from "./ferretdb-server.js";
-import { startKafka, type KafkaHandle } from "./kafka-broker.js";
-import { createStackLog, seconds, type StackLog } from "./log.js";
-import { provisionFerretDb } from "./provision-ferretdb.js";
-import { provisionKafka } from "./provision-kafka.js";
-import { portEnvVars, readLocalStackConfig, type LocalStackConfig } from "./stack-config.js";
-import type { ExitInfo } from "./spawn-group.js";
-import { assertPortsFree } from "./wait-for-port.js";
+import { allOrAbort } from "./all-or-abort";
+import { startFerretDb, type FerretDbHandle } from "./ferretdb-server";
+import { startKafka, type KafkaHandle } from "./kafka-broker";
+import { createStackLog, seconds, type StackLog } from "./log";
+import { provisionFerretDb } from "./provision-ferretdb";
+import { provisionKafka } from "./provision-kafka";
+import { portEnvVars, readLocalStackConfig, type LocalStackConfig } from "./stack-config";
+import type { ExitInfo } from "./spawn-group";
+import { assertPortsFree } from "./wait-for-port";
 
-export interface StackEnv {
+export type StackEnv = {
   KAFKA_BROKERS: string;
   MONGODB_URL: string;
-}
+};
 
-export interface LocalStack {
+export type LocalStack = {
   env: StackEnv;
   /** Resolves with the name of the server if either one exits unexpectedly. */
   died: Promise<{ server: "kafka" | "ferretdb"; exit: ExitInfo }>;
   stop(): Promise<void>;
-}
+};
 
 export type StartLocalStackOptions = Partial<LocalStackConfig> & {
   log?: StackLog;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLine } from "./log.js";
+import { formatLine } from "./log";
 
 describe("formatLine", () => {
   it("writes logfmt pairs and quotes values with spaces", () => {

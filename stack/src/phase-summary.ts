@@ -1,5 +1,5 @@
-import type { StackLog } from "./log.js";
-import type { PhaseResult } from "./run-phase.js";
+import type { StackLog } from "./log";
+import type { PhaseResult } from "./run-phase";
 
 export const INTERRUPTED = 130;
 

@@ -4,23 +4,23 @@ import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheRoot } from "./cache-dir.js";
-import { requireTool } from "./find-on-path.js";
-import { installOnce } from "./install-once.js";
-import { seconds, type StackLog } from "./log.js";
-import type { ProvisionOptions } from "./provision-options.js";
-import { startProgressTicker } from "./progress-ticker.js";
-import { runChecked } from "./run-checked.js";
+import { cacheRoot } from "./cache-dir";
+import { requireTool } from "./find-on-path";
+import { installOnce } from "./install-once";
+import { seconds, type StackLog } from "./log";
+import type { ProvisionOptions } from "./provision-options";
+import { startProgressTicker } from "./progress-ticker";
+import { runChecked } from "./run-checked";
 
 /** Must match the `require` in stack/ferretdb/go.mod (a unit test checks it). */
 export const FERRETDB_VERSION = "1.24.2";
 
 export const FERRETDB_SOURCE_DIR = fileURLToPath(new URL("../ferretdb/", import.meta.url));
 
-export interface FerretDbInstall {
+export type FerretDbInstall = {
   version: string;
   binary: string;
-}
+};
 
 /**
  * FerretDB 1.24's SQLite backend filters `_id` through `->'$._id'` but indexes `->"_id"`;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FERRETDB_SOURCE_DIR, FERRETDB_VERSION } from "./provision-ferretdb.js";
+import { FERRETDB_SOURCE_DIR, FERRETDB_VERSION } from "./provision-ferretdb";
 
 describe("FERRETDB_VERSION", () => {
   it("is the version stack/ferretdb/go.mod builds", () => {

@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { cacheRoot } from "./cache-dir.js";
-import { requireTool } from "./find-on-path.js";
-import { installOnce } from "./install-once.js";
-import { renderKafkaLog4jConfig } from "./kafka-log4j-config.js";
-import { renderKafkaPom, unusedSlf4jBinding } from "./kafka-pom.js";
-import { seconds, type StackLog } from "./log.js";
-import type { ProvisionOptions } from "./provision-options.js";
-import { startProgressTicker } from "./progress-ticker.js";
-import { runChecked } from "./run-checked.js";
+import { cacheRoot } from "./cache-dir";
+import { requireTool } from "./find-on-path";
+import { installOnce } from "./install-once";
+import { renderKafkaLog4jConfig } from "./kafka-log4j-config";
+import { renderKafkaPom, unusedSlf4jBinding } from "./kafka-pom";
+import { seconds, type StackLog } from "./log";
+import type { ProvisionOptions } from "./provision-options";
+import { startProgressTicker } from "./progress-ticker";
+import { runChecked } from "./run-checked";
 
 /**
  * The one Kafka version of the project: the local broker runs it from Maven Central jars
@@ -20,12 +20,12 @@ export const KAFKA_SCALA_VERSION = "2.13";
 /** What the Kafka 4.1 release tarball ships in libs/. */
 export const KAFKA_LOG4J_VERSION = "2.24.3";
 
-export interface KafkaInstall {
+export type KafkaInstall = {
   version: string;
   /** A `java -cp` value: every jar in libs/. */
   classpath: string;
   log4jConfig: string;
-}
+};
 
 export async function provisionKafka({ log, signal }: ProvisionOptions): Promise<KafkaInstall> {
   const dir = join(cacheRoot(), `kafka-${KAFKA_VERSION}`);

@@ -1,7 +1,7 @@
-import type { StackLog } from "./log.js";
+import type { StackLog } from "./log";
 
-export interface ProvisionOptions {
+export type ProvisionOptions = {
   log: StackLog;
   /** Aborts a running download or build (its process group is stopped). */
   signal?: AbortSignal;
-}
+};

@@ -1,11 +1,11 @@
-import { spawnGroup, type SpawnGroupOptions } from "./spawn-group.js";
-import { StackError } from "./stack-errors.js";
+import { spawnGroup, type SpawnGroupOptions } from "./spawn-group";
+import { StackError } from "./stack-errors";
 
-export interface RunCheckedOptions extends SpawnGroupOptions {
+export type RunCheckedOptions = SpawnGroupOptions & {
   what: string;
   /** Stops the step early, e.g. when a parallel step already failed. */
   signal?: AbortSignal;
-}
+};
 
 /** Runs a build step to the end; on failure the error carries the step's last lines. */
 export async function runChecked(opts: RunCheckedOptions): Promise<void> {

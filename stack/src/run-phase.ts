@@ -1,13 +1,13 @@
-import { seconds, type StackLog } from "./log.js";
-import { REPO_ROOT } from "./repo-root.js";
-import { shutdownRequested } from "./shutdown-signal.js";
-import { spawnGroup } from "./spawn-group.js";
+import { seconds, type StackLog } from "./log";
+import { REPO_ROOT } from "./repo-root";
+import { shutdownRequested } from "./shutdown-signal";
+import { spawnGroup } from "./spawn-group";
 
-export interface PhaseResult {
+export type PhaseResult = {
   name: string;
   code: number;
   ms: number;
-}
+};
 
 /**
  * Runs one step (lint, build, tests) with the terminal as its output, and times it.

@@ -1,4 +1,4 @@
-import { onShutdownSignal, signalAllGroups } from "./process-registry.js";
+import { onShutdownSignal, signalAllGroups } from "./process-registry";
 
 let requested: Promise<NodeJS.Signals> | undefined;
 

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { findOnPath } from "./find-on-path.js";
-import { trackGroup, untrackGroup } from "./process-registry.js";
+import { findOnPath } from "./find-on-path";
+import { trackGroup, untrackGroup } from "./process-registry";
 
 export type OutputMode =
   | { kind: "inherit" }
@@ -12,7 +12,7 @@ export type OutputMode =
   | { kind: "file"; path: string }
   | { kind: "lines"; onLine(line: string): void };
 
-export interface SpawnGroupOptions {
+export type SpawnGroupOptions = {
   name: string;
   command: string;
   args?: readonly string[];
@@ -21,15 +21,15 @@ export interface SpawnGroupOptions {
   output: OutputMode;
   /** Asks the kernel to SIGTERM the child if we die without a chance to clean up (kill -9). */
   dieWithParent?: boolean;
-}
+};
 
-export interface ExitInfo {
+export type ExitInfo = {
   code: number | null;
   signal: NodeJS.Signals | null;
   error?: Error;
-}
+};
 
-export interface ProcessGroup {
+export type ProcessGroup = {
   readonly name: string;
   readonly pid: number;
   readonly exited: Promise<ExitInfo>;
@@ -38,7 +38,7 @@ export interface ProcessGroup {
   tail(): string[];
   /** SIGTERM to the whole group, then SIGKILL after `timeoutMs`; resolves when no member is left. */
   stop(timeoutMs?: number): Promise<ExitInfo>;
-}
+};
 
 const TAIL_LINES = 40;
 

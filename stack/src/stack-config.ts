@@ -1,16 +1,16 @@
 import { join, resolve } from "node:path";
-import { REPO_ROOT } from "./repo-root.js";
-import { StackError } from "./stack-errors.js";
+import { REPO_ROOT } from "./repo-root";
+import { StackError } from "./stack-errors";
 
-export interface StackPorts {
+export type StackPorts = {
   kafkaPort: number;
   kafkaControllerPort: number;
   mongoPort: number;
-}
+};
 
-export interface LocalStackConfig extends StackPorts {
+export type LocalStackConfig = StackPorts & {
   dataDir: string;
-}
+};
 
 /** `npm start` / `npm run stack`: a persistent stack under the repo's .stack/. */
 export const DEV_DEFAULTS: LocalStackConfig = {
@@ -60,10 +60,10 @@ export function readLocalStackConfig(
   return { ...readPorts(env, defaults), dataDir };
 }
 
-export interface ExternalStack {
+export type ExternalStack = {
   KAFKA_BROKERS: string;
   MONGODB_URL: string;
-}
+};
 
 /** Both must be given to skip the local stack: half a remote stack is a mistake worth reporting. */
 export function readExternalStack(env: Env = process.env): ExternalStack | undefined {

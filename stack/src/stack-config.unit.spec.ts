@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEV_DEFAULTS,
-  readExternalStack,
-  readLocalStackConfig,
-  readPorts,
-  TEST_DEFAULT_PORTS,
-} from "./stack-config.js";
+import { DEV_DEFAULTS, readExternalStack, readLocalStackConfig, readPorts, TEST_DEFAULT_PORTS } from "./stack-config";
 
 describe("readLocalStackConfig", () => {
   it("uses the dev defaults without env", () => {

@@ -1,6 +1,6 @@
 import { createConnection, createServer } from "node:net";
-import { PortInUseError } from "./stack-errors.js";
-import { waitUntil, type WaitOptions } from "./wait-until.js";
+import { PortInUseError } from "./stack-errors";
+import { waitUntil, type WaitOptions } from "./wait-until";
 
 export function portAcceptsConnections(port: number, host = "127.0.0.1", timeoutMs = 1_000): Promise<boolean> {
   return new Promise((resolve) => {
@@ -35,11 +35,11 @@ export function portIsFree(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
-export interface PortClaim {
+export type PortClaim = {
   port: number;
   what: string;
   envVar?: string;
-}
+};
 
 export async function assertPortsFree(claims: readonly PortClaim[]): Promise<void> {
   for (const claim of claims) {

@@ -1,16 +1,20 @@
-import { StackError } from "./stack-errors.js";
+import { StackError } from "./stack-errors";
 
-export interface WaitOptions {
+export type WaitOptions = {
   /** Shown in the timeout error: what we were waiting for. */
   what: string;
   timeoutMs: number;
   intervalMs?: number;
   /** Rejects or resolves when waiting is pointless (the process died); ends the wait at once. */
   abandonWhen?: Promise<unknown>;
-}
+};
 
-/** Polls `check` until it returns true; the last error it threw is kept for the timeout message. */
-export async function waitUntil(check: () => Promise<boolean>, opts: WaitOptions): Promise<void> {
+/**
+ * The one polling helper (stack scripts, bench, chaos and tests): calls `probe` until it
+ * returns a value (not undefined/false) and returns it. The last error the probe threw is
+ * kept for the timeout message.
+ */
+export async function poll<T>(probe: () => Promise<T | undefined | false>, opts: WaitOptions): Promise<T> {
   const deadline = Date.now() + opts.timeoutMs;
   let abandoned: unknown;
   let isAbandoned = false;
@@ -22,7 +26,8 @@ export async function waitUntil(check: () => Promise<boolean>, opts: WaitOptions
   while (Date.now() < deadline) {
     if (isAbandoned) throw abandoned instanceof Error ? abandoned : new StackError(`gave up waiting for ${opts.what}`);
     try {
-      if (await check()) return;
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
     } catch (err) {
       lastError = err;
     }
@@ -31,3 +36,16 @@ export async function waitUntil(check: () => Promise<boolean>, opts: WaitOptions
   const why = lastError instanceof Error ? `: ${lastError.message}` : "";
   throw new StackError(`timed out after ${Math.round(opts.timeoutMs / 1000)}s waiting for ${opts.what}${why}`);
 }
+
+/** Polls `check` until it returns true. */
+export async function waitUntil(check: () => Promise<boolean>, opts: WaitOptions): Promise<void> {
+  await poll(check, opts);
+}
+
+/** `poll` with positional arguments, as the tests call it: waitFor("order READY", probe, 60_000). */
+export const waitFor = <T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  intervalMs = 100,
+): Promise<T> => poll(probe, { what, timeoutMs, intervalMs });

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { commonEnvShape, parseEnv } from "@bakery/shared/env";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { KAFKA_VERSION } from "../src/provision-kafka.js";
+import { KAFKA_VERSION } from "../src/provision-kafka";
 
 const root = new URL("../../", import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), "utf8");
@@ -12,7 +12,7 @@ const exists = (path: string): boolean => existsSync(new URL(path, root));
 
 type Env = Record<string, string>;
 
-interface Service {
+type Service = {
   image?: string;
   build?: string | { context?: string; dockerfile?: string };
   command?: string | string[];
@@ -22,12 +22,12 @@ interface Service {
   depends_on?: string[] | Record<string, { condition?: string }>;
   restart?: string;
   volumes?: (string | { type?: string; source?: string; target?: string })[];
-}
+};
 
-interface Compose {
+type Compose = {
   services: Record<string, Service>;
   volumes?: Record<string, unknown>;
-}
+};
 
 // Compose resolves `<<: *anchor` merge keys; the yaml package only does when asked.
 const compose = parse(read("docker-compose.yml"), { merge: true }) as Compose;
@@ -136,10 +136,10 @@ function declaredEnvNames(source: string): Set<string> {
   return names;
 }
 
-interface Instruction {
+type Instruction = {
   keyword: string;
   args: string;
-}
+};
 
 /** A Dockerfile as instructions: comments and parser directives dropped, `\` continuations joined. */
 function dockerfileInstructions(text: string): Instruction[] {

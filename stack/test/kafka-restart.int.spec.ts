@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startKafka, type KafkaHandle } from "../src/kafka-broker.js";
-import { createStackLog } from "../src/log.js";
-import { freePort } from "../src/free-port.js";
-import { consumeAndCommit, testKafka, uniqueName, values } from "./kafka-test-kit.js";
+import { startKafka, type KafkaHandle } from "../src/kafka-broker";
+import { createStackLog } from "../src/log";
+import { freePort } from "../src/free-port";
+import { consumeAndCommit, testKafka, uniqueName, values } from "./kafka-test-kit";
 
 /**
  * Tests elsewhere stop Kafka mid-run and start it again on the same ports and data dir.

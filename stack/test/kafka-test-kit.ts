@@ -11,11 +11,11 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-export interface Received {
+export type Received = {
   partition: number;
   offset: string;
   value: string;
-}
+};
 
 /**
  * Runs `consumer` and resolves with what it received once `count` messages arrived,

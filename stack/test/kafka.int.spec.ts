@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consumeAndCommit, sleep, testKafka, uniqueName, values } from "./kafka-test-kit.js";
-import { requireEnv } from "./require-env.js";
+import { consumeAndCommit, sleep, testKafka, uniqueName, values } from "./kafka-test-kit";
+import { requireEnv } from "./require-env";
 
 describe("kafka (KAFKA_BROKERS) with kafkajs", () => {
   const kafka = testKafka(requireEnv("KAFKA_BROKERS"));

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { MongoClient, MongoServerError } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireEnv } from "./require-env.js";
+import { requireEnv } from "./require-env";
 
 describe("mongodb (MONGODB_URL) with the official driver", () => {
   const client = new MongoClient(requireEnv("MONGODB_URL"));

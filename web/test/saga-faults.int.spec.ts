@@ -79,7 +79,7 @@ describe("failures the saga survives", () => {
     await consumer.run({
       eachMessage: async ({ message }) => void letters.push(DeadLetter.parse(JSON.parse(message.value!.toString()))),
     });
-    await waitFor("four dead letters", async () => letters.length >= 4);
+    await waitFor("three dead letters", async () => letters.length >= 3);
     await consumer.disconnect();
     const reasons = letters.map((letter) => `${letter.topic}: ${letter.reason}`).sort();
     expect(reasons).toEqual(
@@ -87,7 +87,6 @@ describe("failures the saga survives", () => {
         `${env.TOPIC_BALCONY}: schema: id Invalid input: expected string, received undefined`,
         `${env.TOPIC_FOODS}: foreign: meant for BAR`,
         `${env.TOPIC_FOODS}: not JSON`,
-        `${env.TOPIC_FOODS}: unknown item 99`,
       ].sort(),
     );
     expect(letters.find((letter) => letter.reason === "not JSON")?.value).toBe("this is not json");

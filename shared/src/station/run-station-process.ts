@@ -11,6 +11,9 @@ import { registerKafkaMetrics } from "../metrics/kafka-metrics";
 import { serveMetrics } from "../metrics/metrics-server";
 import { registerStationMetrics } from "../metrics/station-metrics";
 
+/** Long enough to leave the group and disconnect, short enough for a deploy not to wait on a dead broker. */
+const SHUTDOWN_LIMIT_MS = 20_000;
+
 type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;
 
 /**
@@ -66,11 +69,22 @@ export function runStationProcess(options: {
       if (closing) return;
       closing = true;
       log.info("shutting down", { signal });
-      metricsServer?.close();
-      await kafkaMetrics.stop();
-      await station.stop();
-      await client.close();
-      process.exit(0);
+      // Leaving the group is what lets another worker take the partitions at once; if the
+      // broker is gone that cannot happen, and waiting longer than this would only delay the exit.
+      setTimeout(() => {
+        log.warn("shutdown took too long; exiting");
+        process.exit(1);
+      }, SHUTDOWN_LIMIT_MS).unref();
+      try {
+        metricsServer?.close();
+        await kafkaMetrics.stop();
+        await station.stop();
+        await client.close();
+        process.exit(0);
+      } catch (err) {
+        log.error("shutdown failed", { err: err instanceof Error ? err : new Error(String(err)) });
+        process.exit(1);
+      }
     };
     // `on`, not `once`: tsx forwards the signal, so it may arrive twice; `closing` makes the second a no-op.
     process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,18 +1,44 @@
 import { randomUUID } from "node:crypto";
-import type { EachBatchPayload, Kafka } from "kafkajs";
-import type { Collection, Db } from "mongodb";
-import { eventIds, ItemQueued, ItemReady, ItemStarted } from "../events";
+import type { EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
+import { z } from "zod";
+import type { Db } from "mongodb";
+import {
+  ItemQueued,
+  ItemReady,
+  ItemStarted,
+  ItemUnavailable,
+  ItemWithdrawalRefused,
+  ItemWithdrawn,
+  itemQueuedEvent,
+  itemStartedEvent,
+  itemWithdrawalRefusedEvent,
+  StationEvent,
+  stationStatusChangedEvent,
+  stockChangedEvent,
+  type ItemWithdrawalRequested,
+  type StationItem,
+  type UnavailableReason,
+} from "../events";
 import { createPublisher, ensureTopics } from "../kafka";
 import type { Logger } from "../logger";
-import { recipesOf, type ItemType, type Recipe } from "../menu";
+import type { ItemType } from "../menu";
 import { createMicroBatcher } from "../micro-batcher";
 import { insertNew } from "../mongo";
 import { retryUntilDone } from "../retry";
 import type { Station } from "../stations";
 import type { Topics } from "../topics";
+import { emptyControl, type ControlChange, type ControlState, type StockSetting } from "./control-state";
+import { followControl } from "./control-reader";
+import { createOutcomes, outcomeEvent, type CompletionDoc } from "./outcomes";
 import { createPartitionProgress } from "./partition-progress";
+import { loadRecipes, type RecipeDoc } from "./recipes";
+import { seenBefore, settleFresh } from "./settle-fresh";
+import { sortBatch } from "./sort-batch";
 import { createStationQueue, type Started, type Ticket } from "./station-queue";
-import { ticketFromMessage } from "./ticket-from-message";
+import { createStockKeeper } from "./stock-keeper";
+import { decideWithdrawal } from "./withdrawal";
+
+export type { CompletionDoc } from "./outcomes";
 
 export type StationConfig = {
   station: Station;
@@ -31,41 +57,58 @@ export type StationConfig = {
   now?: () => number;
 };
 
-type RecipeDoc = Recipe & { _id: number };
-/** Insert-only proof that an item was prepared; its unique id is what makes "exactly once" hold. */
-export type CompletionDoc = {
-  _id: string;
-  orderId: string;
-  menuItemId: number;
-  worker: string;
-  startedAt: Date;
-  readyAt: Date;
-};
-
 /** Insert-only: the station has taken this item in (the first delivery wins). */
 type TicketDoc = { _id: string; orderId: string; acceptedAt: Date };
 
 const COMMIT_EVERY_MS = 200;
+/** What a station says about one item (keyed by its order), as opposed to station news. */
+const ItemEvent = z.discriminatedUnion("type", [
+  ItemQueued,
+  ItemStarted,
+  ItemReady,
+  ItemUnavailable,
+  ItemWithdrawn,
+  ItemWithdrawalRefused,
+]);
+type ItemEvent = z.infer<typeof ItemEvent>;
 
 /**
- * The one cooking loop both workers run. Messages are turned into tickets, tickets are
- * prepared by `hands` in parallel, and every stage is announced on the balcony. An offset
- * is committed only when every item up to it is READY and recorded, so a worker killed
- * mid-preparation loses nothing: the next owner of the partition receives the unfinished
- * items again, and the completion records keep finished ones from being prepared twice.
+ * The one cooking loop both workers run: wiring between Kafka, the station's database and the
+ * pure decisions (sortBatch, settleFresh, decideWithdrawal, foldControl, the queue). Messages
+ * become tickets, a ticket takes a portion when accepted, `hands` prepare in parallel, and
+ * each item ends with one recorded outcome (READY, WITHDRAWN or UNAVAILABLE; first wins).
+ * An offset is committed only when every item up to it has its outcome recorded and
+ * announced, so a worker killed mid-preparation loses nothing.
  */
 export async function startStation(config: StationConfig) {
   const now = config.now ?? Date.now;
   const workerId = `${config.groupId}-${randomUUID().slice(0, 8)}`;
   const log = config.log.child({ station: config.station, worker: workerId });
-  const recipes = await loadRecipes(config.db.collection<RecipeDoc>("recipes"), config.itemType);
-  const completions = config.db.collection<CompletionDoc>("completions");
+  const recipeDocs = config.db.collection<RecipeDoc>("recipes");
+  let recipes = await loadRecipes(recipeDocs, config.itemType);
+  const outcomes = createOutcomes(config.db.collection<CompletionDoc>("completions"));
   const tickets = config.db.collection<TicketDoc>("tickets");
+  const stock = createStockKeeper(config.db, now);
 
-  const admin = config.kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [config.inputTopic, config.topics.balcony, config.topics.deadLetters], config.partitions);
-  await admin.disconnect();
+  // A fresh broker can answer "does not host this topic-partition" for a moment after creating
+  // a topic: start-up retries instead of dying (issue 9).
+  await retryUntilDone(
+    "create topics",
+    async () => {
+      const admin = config.kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(
+          admin,
+          [config.inputTopic, config.topics.balcony, config.topics.deadLetters],
+          config.partitions,
+        );
+      } finally {
+        await admin.disconnect();
+      }
+    },
+    { log, stopped: () => false },
+  );
 
   const producer = config.kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
@@ -75,6 +118,8 @@ export async function startStation(config: StationConfig) {
     sessionTimeout: config.sessionTimeoutMs,
     rebalanceTimeout: config.sessionTimeoutMs,
     heartbeatInterval: 1000,
+    // Leaving the group on SIGTERM waits for the fetch in flight: keep that wait short.
+    maxWaitTimeInMs: 1000,
   });
 
   const queue = createStationQueue(config.hands);
@@ -82,50 +127,85 @@ export async function startStation(config: StationConfig) {
   const timers = new Map<string, NodeJS.Timeout>();
   let stopping = false;
   const stopped = () => stopping;
-  const recordCompletions = createMicroBatcher<CompletionDoc, void>(async (docs) => {
-    await insertNew(completions, docs);
-    return docs.map(() => undefined);
+  const must = <T>(what: string, effect: () => Promise<T>) => retryUntilDone(what, effect, { log, stopped });
+  const recordReady = createMicroBatcher<CompletionDoc, boolean>(async (docs) => {
+    const fresh = new Set(
+      (await insertNew(config.db.collection<CompletionDoc>("completions"), docs)).map((d) => d._id),
+    );
+    return docs.map((doc) => fresh.has(doc._id));
   });
 
-  const itemRef = (ticket: Ticket) => ({
-    itemId: ticket.itemId,
-    menuItemId: ticket.menuItemId,
-    name: ticket.name,
-    station: config.station,
-  });
-  const envelope = (ticket: Ticket, id: string, at: number) => ({
-    id,
-    version: 1 as const,
-    occurredAt: new Date(at).toISOString(),
-    orderId: ticket.orderId,
-  });
-
-  function publishReady(ticket: Ticket, readyAt: number) {
-    return publisher.publish(config.topics.balcony, ItemReady, [
-      { ...envelope(ticket, eventIds.itemReady(ticket.itemId), readyAt), type: "ItemReady", data: itemRef(ticket) },
+  /** Item events go out keyed by order (publisher); station news keyed by what it is about. */
+  const announce = (events: StationEvent[]) => {
+    const items = events.filter((event): event is ItemEvent => "orderId" in event);
+    const news = events.filter((event) => !("orderId" in event));
+    return Promise.all([
+      items.length > 0 ? publisher.publish(config.topics.balcony, ItemEvent, items) : undefined,
+      news.length > 0
+        ? producer.send({
+            topic: config.topics.balcony,
+            acks: -1,
+            messages: news.map((event) => {
+              const valid = StationEvent.parse(event);
+              const key = valid.type === "StockChanged" ? String(valid.data.menuItemId) : config.station;
+              return { key, value: JSON.stringify(valid) };
+            }),
+          })
+        : undefined,
     ]);
+  };
+  const announceOutcome = (doc: CompletionDoc) =>
+    must("announce outcome", () => announce([outcomeEvent(doc, config.station)]));
+  const stockNews = (id: string, menuItemId: number, portions: number | null) =>
+    stockChangedEvent(id, now(), {
+      station: config.station,
+      menuItemId,
+      available: portions === null || portions > 0,
+      portions,
+    });
+  // Set once the control topic is folded (before any item is taken).
+  let control: { state: () => ControlState; stop: () => Promise<void> } = {
+    state: () => emptyControl,
+    stop: async () => {},
+  };
+  const settingOf = (menuItemId: number): StockSetting | undefined => control.state().stock.get(menuItemId);
+
+  function applyControl(change: ControlChange, offset: string) {
+    const id = `${config.station}.control.${offset}`;
+    if (change.kind === "paused") {
+      log.info(change.paused ? "station paused" : "station resumed");
+      void must("announce station status", () =>
+        announce([stationStatusChangedEvent(id, now(), { station: config.station, paused: change.paused })]),
+      );
+      if (!change.paused) startWaitingTickets();
+    }
+    if (change.kind === "stock")
+      void must("announce stock", () => announce([stockNews(id, change.menuItemId, change.setting.portions)]));
   }
 
   function startWaitingTickets() {
+    // Paused: items are taken in and queued, nothing starts until the resume.
+    if (stopping || control.state().paused) return;
     const started = queue.startNext(now());
     if (started.length === 0) return;
     publisher
       .publish(
         config.topics.balcony,
         ItemStarted,
-        started.map((ticket) => ({
-          ...envelope(ticket, eventIds.itemStarted(ticket.itemId), ticket.startedAt),
-          type: "ItemStarted" as const,
-          data: { ...itemRef(ticket), expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString() },
-        })),
+        started.map((ticket) => itemStartedEvent(ticket, ticket.startedAt, ticket.expectedReadyAt)),
       )
       .catch((err: unknown) => log.warn("could not announce started items", { err }));
-    for (const ticket of started) {
+    for (const ticket of started)
       timers.set(
         ticket.itemId,
         setTimeout(() => void finishTicket(ticket), ticket.prepMs),
       );
-    }
+  }
+
+  /** Ends an item's offset and lets it go. */
+  function done(ticket: Ticket) {
+    progress.finish(ticket.partition, ticket.offset);
+    queue.release(ticket.itemId);
   }
 
   async function finishTicket(ticket: Started) {
@@ -134,110 +214,221 @@ export async function startStation(config: StationConfig) {
     if (!queue.finish(ticket.itemId)) return;
     startWaitingTickets();
     const readyAt = now();
-    const completion: CompletionDoc = {
+    const mine: CompletionDoc = {
       _id: ticket.itemId,
       orderId: ticket.orderId,
       menuItemId: ticket.menuItemId,
+      name: ticket.name,
       worker: workerId,
+      at: new Date(readyAt),
+      outcome: "READY",
       startedAt: new Date(ticket.startedAt),
       readyAt: new Date(readyAt),
     };
-    await retryUntilDone("record completion", () => recordCompletions.add(completion), { log, stopped });
-    // Stopping half-way leaves the offset uncommitted: the next owner finishes the item.
+    const won = await must("record completion", () => recordReady.add(mine));
+    // Lost the insert (a withdrawal recorded first, or a zombie's twin): announce the winner's outcome.
+    const winner =
+      won === false ? await must("read outcome", async () => (await outcomes.find(mine._id)) ?? mine) : mine;
+    // Stopping half-way leaves the offset uncommitted: the next owner settles the item.
+    if (stopping || !winner) return;
+    await announceOutcome(winner);
     if (stopping) return;
-    await retryUntilDone("announce ready item", () => publishReady(ticket, readyAt), { log, stopped });
-    if (!stopping) progress.finish(ticket.partition, ticket.offset);
+    done(ticket);
     log.debug("item ready", { itemId: ticket.itemId });
   }
 
-  async function takeBatch({ batch }: EachBatchPayload) {
-    const fresh: Ticket[] = [];
-    const freshIds = new Set<string>();
-    for (const message of batch.messages) {
-      progress.begin(batch.partition, message.offset);
-      const result = ticketFromMessage(message, {
-        station: config.station,
+  async function recordUnavailable(item: StationItem, reason: UnavailableReason) {
+    const doc: CompletionDoc = {
+      _id: item.itemId,
+      orderId: item.orderId,
+      menuItemId: item.menuItemId,
+      name: item.name,
+      worker: workerId,
+      at: new Date(now()),
+      outcome: "UNAVAILABLE",
+      reason,
+    };
+    const winner = await must("record unavailable", () => outcomes.record(doc));
+    if (winner) await announceOutcome(winner);
+  }
+
+  /** Takes in the new tickets of a batch: outcome already recorded, a portion, or sold out. */
+  async function takeIn(fresh: Ticket[]) {
+    if (fresh.length === 0) return;
+    // The first delivery of an item inserts its ticket; a duplicate key means it came before
+    // (a crash, a rebalance, or a withdrawal that overtook it): only then ask for its outcome.
+    const accepted = await must("record tickets", () =>
+      insertNew(
+        tickets,
+        fresh.map((ticket) => ({ _id: ticket.itemId, orderId: ticket.orderId, acceptedAt: new Date(now()) })),
+      ),
+    );
+    if (!accepted) return;
+    const firstSeen = new Set(accepted.map((doc) => doc._id));
+    const recorded = new Map<string, CompletionDoc>();
+    for (const doc of await Promise.all(seenBefore(fresh, firstSeen).map((t) => outcomes.find(t.itemId))))
+      if (doc) recorded.set(doc._id, doc);
+    const { settledBefore, enqueue } = settleFresh({
+      fresh,
+      firstSeen,
+      completedAt: new Map([...recorded].map(([id, doc]) => [id, doc.at.getTime()])),
+    });
+    for (const { ticket } of settledBefore) {
+      await announceOutcome(recorded.get(ticket.itemId)!);
+      done(ticket);
+    }
+
+    const withPortion: Ticket[] = [];
+    for (const ticket of enqueue) {
+      const setting = settingOf(ticket.menuItemId);
+      const take = await must("take a portion", () => stock.take(ticket.itemId, ticket.menuItemId, setting));
+      if (!take) return;
+      if (take.ok) withPortion.push(ticket);
+      else await recordUnavailable(ticket, "SOLD_OUT");
+      if ((!take.ok || take.last) && setting)
+        void must("announce sold out", () =>
+          announce([
+            stockNews(
+              `${config.station}.stock.${ticket.menuItemId}.${setting.generation}.soldout`,
+              ticket.menuItemId,
+              0,
+            ),
+          ]),
+        );
+      if (!take.ok) done(ticket);
+    }
+
+    const at = now();
+    const queued = queue.enqueue(withPortion, at);
+    await must("announce queued items", () =>
+      publisher.publish(
+        config.topics.balcony,
+        ItemQueued,
+        queued.map((ticket) => itemQueuedEvent(ticket, at, ticket)),
+      ),
+    );
+  }
+
+  /** The station's one answer to a withdrawal, decided in partition order. */
+  async function withdraw(request: ItemWithdrawalRequested, offset: string, partition: number) {
+    const item: StationItem = { ...request.data, orderId: request.orderId };
+    const standing = queue.standing(item.itemId);
+    const outcome = standing ? undefined : (await must("read outcome", () => outcomes.find(item.itemId)))?.outcome;
+    // Decided and acted on in one synchronous step with the queue: no cook starts the item in between.
+    const decision = decideWithdrawal(standing ? { held: standing } : { held: "no", outcome });
+    const taken = decision.kind === "withdraw" && decision.fromQueue ? queue.withdraw(item.itemId) : undefined;
+
+    if (decision.kind === "refuse")
+      await must("announce refusal", () => announce([itemWithdrawalRefusedEvent(item, now(), decision.status)]));
+    if (decision.kind === "repeat") {
+      const doc = await must("read outcome", () => outcomes.find(item.itemId));
+      if (doc) await announceOutcome(doc);
+    }
+    if (decision.kind === "withdraw") {
+      const mine: CompletionDoc = {
+        _id: item.itemId,
+        orderId: item.orderId,
+        menuItemId: item.menuItemId,
+        name: item.name,
+        worker: workerId,
+        at: new Date(now()),
+        outcome: "WITHDRAWN",
+        reason: request.data.reason,
+      };
+      const winner = await must("record withdrawal", () => outcomes.record(mine));
+      if (!winner) return;
+      // Not seen yet: its ticket makes the item, when it arrives, look up this outcome and skip.
+      if (!taken)
+        await must("record ticket", () =>
+          insertNew(tickets, [{ _id: item.itemId, orderId: item.orderId, acceptedAt: new Date(now()) }]),
+        );
+      if (winner.outcome === "WITHDRAWN") {
+        const setting = settingOf(item.menuItemId);
+        const back = await must("give a portion back", () => stock.giveBack(item.itemId, setting));
+        if (back && setting) {
+          const left = await must("count portions", () => stock.left(item.menuItemId, setting));
+          if (left !== undefined)
+            void must("announce stock", () =>
+              announce([
+                stockNews(
+                  `${config.station}.stock.${item.menuItemId}.${setting.generation}.back.${item.itemId}`,
+                  item.menuItemId,
+                  left,
+                ),
+              ]),
+            );
+        }
+      }
+      await announceOutcome(winner);
+      if (winner.outcome === "READY")
+        await must("announce refusal", () => announce([itemWithdrawalRefusedEvent(item, now(), "READY")]));
+      if (taken) done(taken);
+    }
+    if (!stopping) progress.finish(partition, offset);
+  }
+
+  async function setAside(batch: EachBatchPayload["batch"], message: KafkaMessage, reason: string) {
+    log.warn("message set aside on the dead-letter topic", {
+      reason,
+      partition: batch.partition,
+      offset: message.offset,
+    });
+    await must("dead-letter", () =>
+      publisher.deadLetter(config.topics.deadLetters, {
+        topic: batch.topic,
         partition: batch.partition,
+        message,
+        reason,
+        consumer: config.groupId,
+        at: now(),
+      }),
+    );
+    progress.finish(batch.partition, message.offset);
+  }
+
+  async function takeBatch({ batch }: EachBatchPayload) {
+    const sort = () =>
+      sortBatch({
+        partition: batch.partition,
+        messages: batch.messages,
+        held: (itemId) => queue.get(itemId),
+        station: config.station,
         recipes,
         prepTimeScale: config.prepTimeScale,
       });
-      if (!result.ok) {
-        log.warn("message set aside on the dead-letter topic", {
-          reason: result.reason,
-          partition: batch.partition,
-          offset: message.offset,
-        });
-        await retryUntilDone(
-          "dead-letter",
-          () =>
-            publisher.deadLetter(config.topics.deadLetters, {
-              topic: batch.topic,
-              partition: batch.partition,
-              message,
-              reason: result.reason,
-              consumer: config.groupId,
-              at: now(),
-            }),
-          { log, stopped },
+    let verdicts = sort();
+    if (verdicts.some((verdict) => verdict.kind === "unknown-item")) {
+      // The waiter may sell an item this worker has not read yet (a recipe added since it started).
+      recipes = (await must("read recipes", () => loadRecipes(recipeDocs, config.itemType))) ?? recipes;
+      verdicts = sort();
+    }
+    for (const verdict of verdicts) progress.begin(batch.partition, verdict.offset);
+    let fresh: Ticket[] = [];
+    for (const verdict of verdicts) {
+      if (stopping) return;
+      if (verdict.kind === "new") fresh.push(verdict.ticket);
+      // Another message for an item in hand is done at once; a second copy of the message in hand is not.
+      if (verdict.kind === "other-copy") progress.finish(batch.partition, verdict.offset);
+      if (verdict.kind === "dead-letter")
+        await setAside(
+          batch,
+          batch.messages.find((m) => m.offset === verdict.offset)!,
+          verdict.reason,
         );
-        progress.finish(batch.partition, message.offset);
-      } else if (queue.has(result.ticket.itemId) || freshIds.has(result.ticket.itemId)) {
-        // A redelivered copy of an item already in hand: the first copy's offset covers it.
-        progress.finish(batch.partition, message.offset);
-      } else {
-        fresh.push(result.ticket);
-        freshIds.add(result.ticket.itemId);
+      if (verdict.kind === "unknown-item") {
+        await recordUnavailable({ ...verdict.item.data, orderId: verdict.item.orderId }, "UNKNOWN_ITEM");
+        progress.finish(batch.partition, verdict.offset);
+      }
+      if (verdict.kind === "withdrawal") {
+        // Items before the withdrawal in the partition are taken in before it is decided.
+        await takeIn(fresh);
+        fresh = [];
+        startWaitingTickets();
+        await withdraw(verdict.request, verdict.offset, batch.partition);
       }
     }
-    if (fresh.length === 0) return;
-
-    // The first delivery of an item inserts its ticket; a duplicate key means it came before
-    // (a crash or a rebalance), and only then is it worth asking whether it was finished.
-    const firstSeen = new Set(
-      (
-        await insertNew(
-          tickets,
-          fresh.map((ticket) => ({ _id: ticket.itemId, orderId: ticket.orderId, acceptedAt: new Date(now()) })),
-        )
-      ).map((doc) => doc._id),
-    );
-    const seenBefore = fresh.filter((ticket) => !firstSeen.has(ticket.itemId));
-    const done = (await Promise.all(seenBefore.map((ticket) => completions.findOne({ _id: ticket.itemId })))).filter(
-      (doc) => doc !== null,
-    );
-    const doneById = new Map(done.map((doc) => [doc._id, doc]));
-    // Already prepared: announce READY again (same event id, so harmless) and move on.
-    for (const ticket of fresh.filter((t) => doneById.has(t.itemId))) {
-      await retryUntilDone(
-        "announce ready item",
-        () => publishReady(ticket, doneById.get(ticket.itemId)?.readyAt.getTime() ?? now()),
-        { log, stopped },
-      );
-      progress.finish(ticket.partition, ticket.offset);
-    }
-
-    const queued = queue.enqueue(
-      fresh.filter((ticket) => !doneById.has(ticket.itemId)),
-      now(),
-    );
-    await retryUntilDone(
-      "announce queued items",
-      () =>
-        publisher.publish(
-          config.topics.balcony,
-          ItemQueued,
-          queued.map((ticket) => ({
-            ...envelope(ticket, eventIds.itemQueued(ticket.itemId), now()),
-            type: "ItemQueued" as const,
-            data: {
-              ...itemRef(ticket),
-              expectedReadyAt: new Date(ticket.expectedReadyAt).toISOString(),
-              position: ticket.position,
-            },
-          })),
-        ),
-      { log, stopped },
-    );
+    await takeIn(fresh);
+    // Even a batch of repeats may follow a rebalance that freed a hand.
     startWaitingTickets();
   }
 
@@ -261,8 +452,28 @@ export async function startStation(config: StationConfig) {
       timers.delete(ticket.itemId);
     }
     progress.keepOnly((partition) => owned.has(partition));
+    // A ticket dropped while being prepared freed its hand: the oldest kept ticket takes it.
+    startWaitingTickets();
     log.info("partitions assigned", { partitions: [...owned] });
   });
+
+  // Stock and pause come first: no item is taken under a stale setting.
+  control = await followControl({
+    kafka: config.kafka,
+    topic: config.topics.stationControl,
+    station: config.station,
+    groupId: `${config.groupId}-control-${workerId}`,
+    log,
+    onChange: applyControl,
+  });
+  const caughtUp: ControlState = control.state();
+  for (const [menuItemId, setting] of caughtUp.stock)
+    applyControl({ kind: "stock", menuItemId, setting }, setting.generation);
+  if (caughtUp.statusGeneration)
+    applyControl(
+      { kind: "paused", paused: caughtUp.paused, generation: caughtUp.statusGeneration },
+      caughtUp.statusGeneration,
+    );
 
   await consumer.connect();
   await consumer.subscribe({ topic: config.inputTopic, fromBeginning: true });
@@ -279,21 +490,11 @@ export async function startStation(config: StationConfig) {
       await commit();
       stopping = true;
       for (const timer of timers.values()) clearTimeout(timer);
-      await consumer.disconnect();
+      await Promise.all([consumer.disconnect(), control.stop()]);
       await producer.disconnect();
       log.info("station closed");
     },
   };
-}
-
-/** Seeds the station's own recipes (an operator may change them later) and reads them. */
-async function loadRecipes(collection: Collection<RecipeDoc>, type: ItemType): Promise<Map<number, Recipe>> {
-  await insertNew(
-    collection,
-    recipesOf(type).map((recipe) => ({ _id: recipe.id, ...recipe })),
-  );
-  const docs = await collection.find({}).toArray();
-  return new Map(docs.map(({ id, name, prepSeconds }) => [id, { id, name, prepSeconds }]));
 }
 
 export type StationHandle = Awaited<ReturnType<typeof startStation>>;

@@ -1,10 +1,12 @@
 import { scheduleQueue } from "../station-schedule";
+import type { Station } from "../stations";
 
 export type Ticket = {
   itemId: string;
   orderId: string;
   menuItemId: number;
   name: string;
+  station: Station;
   prepMs: number;
   partition: number;
   offset: string;
@@ -21,11 +23,35 @@ export function createStationQueue(hands: number) {
   let queue: Ticket[] = [];
   const queuedIds = new Set<string>();
   const preparing = new Map<string, Started>();
+  // Prepared, but its completion and READY are still being recorded: still held, so a copy
+  // redelivered in that window is recognised instead of queued again.
+  const reporting = new Map<string, Started>();
 
   const busyUntil = () => [...preparing.values()].map((ticket) => ticket.expectedReadyAt);
 
   return {
-    has: (itemId: string) => preparing.has(itemId) || queuedIds.has(itemId),
+    has: (itemId: string) => preparing.has(itemId) || reporting.has(itemId) || queuedIds.has(itemId),
+    /** The ticket in hand for an item (queued, preparing or being reported), if any. */
+    get: (itemId: string): Ticket | undefined =>
+      preparing.get(itemId) ??
+      reporting.get(itemId) ??
+      (queuedIds.has(itemId) ? queue.find((ticket) => ticket.itemId === itemId) : undefined),
+
+    /** Where a held item stands: waiting, in a hand, or prepared and being reported. */
+    standing(itemId: string): "queued" | "preparing" | "reporting" | undefined {
+      if (queuedIds.has(itemId)) return "queued";
+      if (preparing.has(itemId)) return "preparing";
+      return reporting.has(itemId) ? "reporting" : undefined;
+    },
+
+    /** Takes a ticket that has not started out of the queue. */
+    withdraw(itemId: string): Ticket | undefined {
+      if (!queuedIds.has(itemId)) return undefined;
+      const ticket = queue.find((entry) => entry.itemId === itemId);
+      queue = queue.filter((entry) => entry.itemId !== itemId);
+      queuedIds.delete(itemId);
+      return ticket;
+    },
 
     /** Adds tickets at the back of the queue and says when each is expected ready. */
     enqueue(tickets: readonly Ticket[], now: number): Queued[] {
@@ -58,10 +84,16 @@ export function createStationQueue(hands: number) {
       return started;
     },
 
+    /** The hand is free; the ticket stays held until `release` (its outcome is recorded). */
     finish(itemId: string): Started | undefined {
       const entry = preparing.get(itemId);
       preparing.delete(itemId);
+      if (entry) reporting.set(itemId, entry);
       return entry;
+    },
+
+    release(itemId: string): void {
+      reporting.delete(itemId);
     },
 
     /** Drops the work of partitions this station no longer owns; returns what it dropped. */
@@ -69,10 +101,12 @@ export function createStationQueue(hands: number) {
       const dropped = [
         ...queue.filter((ticket) => !ownsPartition(ticket.partition)),
         ...[...preparing.values()].filter((ticket) => !ownsPartition(ticket.partition)),
+        ...[...reporting.values()].filter((ticket) => !ownsPartition(ticket.partition)),
       ];
       queue = queue.filter((ticket) => ownsPartition(ticket.partition));
       for (const ticket of dropped) {
         preparing.delete(ticket.itemId);
+        reporting.delete(ticket.itemId);
         queuedIds.delete(ticket.itemId);
       }
       return dropped;

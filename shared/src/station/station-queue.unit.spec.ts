@@ -6,6 +6,7 @@ const ticket = (n: number, prepMs: number, partition = 0): Ticket => ({
   orderId: `o${n}`,
   menuItemId: 1,
   name: "x",
+  station: "KITCHEN",
   prepMs,
   partition,
   offset: String(n),
@@ -32,7 +33,20 @@ describe("station queue", () => {
     queue.startNext(0);
     expect(queue.has("i1") && queue.has("i2")).toBe(true);
     queue.finish("i1");
+    expect(queue.has("i1")).toBe(true);
+    queue.release("i1");
     expect(queue.has("i1")).toBe(false);
+  });
+
+  it("still holds a prepared item while its completion is being recorded, so a copy arriving then is not queued again", () => {
+    const queue = createStationQueue(1);
+    queue.enqueue([ticket(1, 10), ticket(2, 10)], 0);
+    queue.startNext(0);
+    queue.finish("i1");
+    // The hand is free for the next ticket at once...
+    expect(queue.startNext(10).map((t) => t.itemId)).toEqual(["i2"]);
+    // ...while the first is still held, with the offset of the copy in hand.
+    expect(queue.get("i1")?.offset).toBe("1");
   });
 
   it("gives up the work of partitions it no longer owns", () => {
@@ -43,5 +57,17 @@ describe("station queue", () => {
     expect(dropped.map((t) => t.itemId)).toEqual(["i1"]);
     expect(queue.counts).toEqual({ queued: 2, preparing: 0 });
     expect(queue.finish("i1")).toBeUndefined();
+  });
+
+  it("withdraws a ticket only while it waits", () => {
+    const queue = createStationQueue(1);
+    queue.enqueue([ticket(1, 10), ticket(2, 10)], 0);
+    queue.startNext(0);
+    expect(queue.standing("i1")).toBe("preparing");
+    expect(queue.withdraw("i1")).toBeUndefined();
+    expect(queue.withdraw("i2")?.itemId).toBe("i2");
+    expect(queue.standing("i2")).toBeUndefined();
+    queue.finish("i1");
+    expect(queue.standing("i1")).toBe("reporting");
   });
 });

@@ -13,13 +13,13 @@ import type { Ticket } from "./station-queue";
 export function ticketFromMessage(
   message: Pick<KafkaMessage, "value" | "offset">,
   context: { station: Station; partition: number; recipes: ReadonlyMap<number, Recipe>; prepTimeScale: number },
-): { ok: true; ticket: Ticket } | { ok: false; reason: string } {
+): { ok: true; ticket: Ticket } | { ok: false; reason: string; unknownItem?: ItemOrdered } {
   const decoded = decodeMessage(ItemOrdered, message);
   if (!decoded.ok) return decoded;
   const { orderId, data } = decoded.value;
   if (data.station !== context.station) return { ok: false, reason: `foreign: meant for ${data.station}` };
   const recipe = context.recipes.get(data.menuItemId);
-  if (!recipe) return { ok: false, reason: `unknown item ${data.menuItemId}` };
+  if (!recipe) return { ok: false, reason: `unknown item ${data.menuItemId}`, unknownItem: decoded.value };
   return {
     ok: true,
     ticket: {
@@ -27,6 +27,7 @@ export function ticketFromMessage(
       orderId,
       menuItemId: data.menuItemId,
       name: recipe.name,
+      station: context.station,
       prepMs: prepMs(recipe.prepSeconds, context.prepTimeScale),
       partition: context.partition,
       offset: message.offset,

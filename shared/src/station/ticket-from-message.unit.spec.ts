@@ -31,6 +31,7 @@ describe("ticket from message", () => {
         orderId: "o",
         menuItemId: 1,
         name: "Batata Frita",
+        station: "KITCHEN",
         prepMs: 2500,
         partition: 2,
         offset: "7",
