@@ -154,4 +154,19 @@ describe("the failure half with the real stations", () => {
     }
     expect(seen.withdrawn + seen.made).toBe(races);
   });
+
+  it("keeps a paused station's order waiting and late, and finishes it after the resume", async () => {
+    const stations = async () =>
+      (await staff("GET", "/api/staff/stations")).json as { stations: { BAR: { paused: boolean } } };
+    expect((await staff("POST", "/api/staff/stations/BAR/pause")).status).toBe(202);
+    await waitFor("the bar paused", async () => (await stations()).stations.BAR.paused);
+    const placed = await bakery.placeOrder([{ menuItemId: 4, quantity: 1 }]);
+    const late = await until(placed.id, "late and queued", (view) => view.late && view.timeline.length > 1);
+    expect(late.items[0]?.status).toBe("QUEUED");
+    expect((await staff("POST", "/api/staff/stations/BAR/resume")).status).toBe(202);
+    await waitFor("the bar resumed", async () => !(await stations()).stations.BAR.paused);
+    const ready = await bakery.untilReady(placed.id);
+    expect(ready.late).toBe(true);
+    expect(Date.parse(ready.readyAt ?? "")).toBeGreaterThan(Date.parse(ready.promisedAt));
+  });
 });
