@@ -16,8 +16,7 @@ import { spawnGroup, type ProcessGroup } from "@bakery/stack/spawn-group";
 import { readExternalStack } from "@bakery/stack/stack-config";
 import type { CpuRole } from "./cpu-sampler";
 import { withFdLimit } from "./fd-limit";
-import { freePort } from "@bakery/stack/free-port";
-import { firstFreePort } from "./free-port";
+import { firstFreePort, freePort } from "@bakery/stack/free-port";
 import { listProcesses, pidListeningOn } from "./proc-stats";
 import { appEnv, type RunNames } from "./run-names";
 

@@ -6,7 +6,7 @@ import { spawnGroup, type ProcessGroup } from "@bakery/stack/spawn-group";
 import type { BenchPlan } from "./bench-plan";
 import type { Bakery } from "./bring-up";
 import type { CpuSampler, CpuUse } from "./cpu-sampler";
-import { firstFreePort } from "./free-port";
+import { firstFreePort } from "@bakery/stack/free-port";
 import type { KafkaCeilingResult, SaturateResult } from "./load-protocol";
 import type { LoadProcess } from "./load-process";
 import type { RunNames } from "./run-names";

@@ -1,5 +1,5 @@
 import { Agent, request, type ClientRequest } from "node:http";
-import { createSseParser, type SseMessage } from "./sse-parser";
+import { createSseParser, type SseMessage } from "@bakery/shared/sse-parser";
 
 export type SseClient = { path: string; close(): void; readonly open: boolean };
 
