@@ -16,9 +16,9 @@ import { runChecked } from "./run-checked";
  * and docker-compose uses the `apache/kafka:${KAFKA_VERSION}` image.
  */
 export const KAFKA_VERSION = "4.1.1";
-export const KAFKA_SCALA_VERSION = "2.13";
+const KAFKA_SCALA_VERSION = "2.13";
 /** What the Kafka 4.1 release tarball ships in libs/. */
-export const KAFKA_LOG4J_VERSION = "2.24.3";
+const KAFKA_LOG4J_VERSION = "2.24.3";
 
 export type KafkaInstall = {
   version: string;
