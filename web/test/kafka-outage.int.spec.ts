@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startKafka, type KafkaHandle } from "@bakery/stack/kafka-broker";
+import { startKafka, type KafkaHandle } from "@bakery/stack/kafka/kafka-broker";
 import { createStackLog } from "@bakery/stack/log";
 import { startBakery, type Bakery } from "./harness/bakery";
 import { waitFor } from "./harness/wait-for";

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { findOnPath } from "./find-on-path";
+import { findOnPath } from "../provision/find-on-path";
 import { trackGroup, untrackGroup } from "./process-registry";
 
 export type OutputMode =
