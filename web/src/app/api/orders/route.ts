@@ -1,6 +1,7 @@
 // POST /api/orders - place an order; an Idempotency-Key header makes retries safe
 import { IdempotencyKey, PlaceOrderRequest } from "@bakery/shared/api";
 import { projectOrder } from "@bakery/shared/order-projection";
+import { loadOrderView } from "@/server/order-view";
 import { placeOrder } from "@/server/place-order";
 import { readJson } from "@/server/read-json";
 import { route } from "@/server/route";
@@ -27,7 +28,9 @@ export const POST = route(async (request, ctx) => {
   });
   if (!replayed) webMetrics().ordersPlaced.inc();
   webMetrics().acceptSeconds.observe((performance.now() - started) / 1000);
-  return Response.json(projectOrder(order, []), {
+  // A replay answers with the order as it is now, not as it was when it was placed.
+  const view = replayed ? await loadOrderView(ctx, order.id) : projectOrder(order, []);
+  return Response.json(view, {
     status: 201,
     headers: { Location: `/api/orders/${order.id}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },
   });
