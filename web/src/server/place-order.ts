@@ -4,6 +4,7 @@ import { isDuplicateKeyError } from "@bakery/shared/mongo";
 import type { WebContext } from "./context";
 import { buildOrder, menuItemFor, pickupCodeFrom, refuseSoldOut, type OrderLine } from "./build-order";
 import { AppError } from "./errors";
+import { isOutage } from "./outage";
 import { hashOf } from "./request-hash";
 import { toRecord, type OrderDoc } from "./waiter-db";
 
@@ -99,6 +100,9 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
 const newPickupCode = () => pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30));
 
 const unavailable = (ctx: WebContext, err: unknown) => {
-  ctx.log.error("could not store an order", { err: err instanceof Error ? err : new Error(String(err)) });
+  const fields = { err: err instanceof Error ? err : new Error(String(err)) };
+  // An outage is logged once by the database client's watch (mongo.ts), not once per order.
+  if (isOutage(err)) ctx.log.debug("could not store an order", fields);
+  else ctx.log.error("could not store an order", fields);
   return new AppError("UNAVAILABLE", "The bakery could not take the order right now; please retry");
 };
