@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startKafka, type KafkaHandle } from "@bakery/stack/kafka-broker";
 import { createStackLog } from "@bakery/stack/log";
 import { startBakery, type Bakery } from "./harness/bakery";
+import { outageAnswerProblems, timedCall } from "./harness/outage-answers";
 import { waitFor } from "./harness/wait-for";
 import { freePort } from "@bakery/stack/free-port";
 import { createKafka } from "@bakery/shared/kafka";
@@ -15,6 +16,7 @@ let kafka: KafkaHandle;
 let bakery: Bakery;
 let dataDir: string;
 let ports: { port: number; controllerPort: number };
+let cookie: string;
 const log = createStackLog("outage-kafka", "warn");
 const quiet = createLogger("silent");
 
@@ -22,7 +24,9 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "bakery-outage-"));
   ports = { port: await freePort(), controllerPort: await freePort() };
   kafka = await startKafka({ ...ports, dataDir, log });
-  bakery = await startBakery({ env: { KAFKA_BROKERS: kafka.brokers } });
+  bakery = await startBakery({ env: { KAFKA_BROKERS: kafka.brokers, STAFF_PASSWORD: "test-staff-password" } });
+  const session = await bakery.web.call("POST", "/api/staff/session", { body: { password: "test-staff-password" } });
+  cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] as string;
 }, 180_000);
 
 afterAll(async () => {
@@ -42,12 +46,31 @@ it("completes an order accepted while Kafka was down, once Kafka is back", async
   ]);
   expect(placed.status).toBe("PLACED");
   expect(await bakery.web.context.c.outbox.countDocuments({ _id: placed.id })).toBe(1);
+  // What must reach Kafka answers 503 with Retry-After within about 2 s (kafkajs alone would
+  // retry for most of a minute); what needs only the database still answers.
+  const drink = await bakery.placeOrder([{ menuItemId: 2, quantity: 1 }]);
+  const answers = await Promise.all([
+    timedCall(bakery.web.call, "POST", `/api/orders/${drink.id}/cancel`),
+    timedCall(bakery.web.call, "PUT", "/api/staff/stock/2", { headers: { cookie }, body: { portions: null } }),
+    timedCall(bakery.web.call, "POST", "/api/staff/stations/BAR/resume", { headers: { cookie } }),
+  ]);
+  const read = await timedCall(bakery.web.call, "GET", `/api/orders/${drink.id}`);
+  console.log(`kafka down: answers in ${[...answers, read].map((answer) => answer.ms).join(", ")} ms`);
+  expect(answers.flatMap((answer) => outageAnswerProblems(answer, { must503: true }))).toEqual([]);
+  expect(outageAnswerProblems(read, { must503: false })).toEqual([]);
+  expect(read.status).toBe(200);
   await new Promise((resolve) => setTimeout(resolve, 3000));
   expect((await bakery.web.order(placed.id)).status).toBe("PLACED");
 
   kafka = await startKafka({ ...ports, dataDir, log });
   const ready = await bakery.untilReady(placed.id, 120_000);
   expect(ready.items.map((item) => item.status)).toEqual(["READY", "READY"]);
+  // The cancellation was stored before its 503: it is carried out once Kafka is back (or the drink was made first).
+  await waitFor(
+    "the drink order to end",
+    async () => ["CANCELLED", "READY"].includes((await bakery.web.order(drink.id)).status),
+    60_000,
+  );
   expect(await bakery.web.context.c.outbox.countDocuments({ _id: placed.id })).toBe(0);
 }, 240_000);
 
@@ -70,6 +93,7 @@ it("sends each item once after a long outage, and says Kafka is down meanwhile",
   const health = await GET(new Request("http://bakery.test/api/health"));
   expect(health.status).toBe(503);
   expect(((await health.json()) as { reason: string }).reason).toContain("kafka");
+  expect(Number(health.headers.get("retry-after"))).toBeGreaterThan(0);
   // Long enough for several sweeps to find these entries stale while their first hand-over still waits.
   await new Promise((resolve) => setTimeout(resolve, 12_000));
 
