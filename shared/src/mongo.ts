@@ -17,11 +17,15 @@ import {
 import { DEFAULT_DEPENDENCY_TIMEOUT_MS } from "./env";
 import type { Logger } from "./logger";
 
+/** How long connecting waits for the first answer: a busy machine may take more than one short wait. */
+const CONNECT_WITHIN_MS = 10_000;
+
 /**
  * Connects to the database. `unreachableAfterMs` bounds how long an operation waits for a
  * server that does not answer (down, restarting): the driver may retry an operation once
  * after a network error, so each wait gets half of it. A known server is selected at once,
- * so this limits nothing while the database is up, however slow a query is.
+ * so this limits nothing while the database is up, however slow a query is. Connecting
+ * itself tries again for up to 10 s.
  */
 export async function connectMongo(
   url: string,
@@ -34,13 +38,20 @@ export async function connectMongo(
     maxPoolSize: 20,
   });
   if (options.log) logReachability(client, options.log);
-  try {
-    await client.connect();
-  } catch (err) {
-    await client.close().catch(() => undefined);
-    throw err;
+  const deadline = Date.now() + CONNECT_WITHIN_MS;
+  for (;;) {
+    try {
+      await client.connect();
+      return { client, db: client.db(dbName) };
+    } catch (err) {
+      if (Date.now() < deadline && isDatabaseUnreachable(err)) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      await client.close().catch(() => undefined);
+      throw err;
+    }
   }
-  return { client, db: client.db(dbName) };
 }
 
 /**
