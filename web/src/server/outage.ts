@@ -1,4 +1,3 @@
-import { KafkaJSError } from "kafkajs";
 import { isDatabaseUnreachable } from "@bakery/shared/mongo";
 
 /** What a 503 asks the client to wait: about what a restarting database or broker takes. */
@@ -10,4 +9,10 @@ export const RETRY_AFTER_S = 2;
  * wrong: the request may succeed if sent again. Every kafkajs error is such a failure of
  * the broker's; the database's are the driver's network, selection and timeout errors.
  */
-export const isOutage = (err: unknown): boolean => err instanceof KafkaJSError || isDatabaseUnreachable(err);
+export const isOutage = (err: unknown): boolean => isKafkaError(err) || isDatabaseUnreachable(err);
+
+/**
+ * Known by name: kafkajs is CommonJS and Node's ESM loader does not see its error classes
+ * as named exports (the process would not start); every one of them is named KafkaJS….
+ */
+const isKafkaError = (err: unknown): boolean => err instanceof Error && err.name.startsWith("KafkaJS");
