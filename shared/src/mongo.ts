@@ -59,13 +59,14 @@ export async function connectMongo(
  * outage every operation fails, and logging each of them would bury the one line that matters.
  */
 function logReachability(client: MongoClient, log: Logger): void {
-  let reachable = true;
+  // Unknown until it first answered or failed: a start that cannot connect is reported by its caller.
+  let reachable: boolean | undefined;
   client.on("serverDescriptionChanged", ({ address, newDescription }) => {
     const now = newDescription.type !== "Unknown";
     if (now === reachable) return;
+    if (reachable === true) log.warn("database unreachable", { address, reason: newDescription.error?.message });
+    if (reachable === false && now) log.info("database answers again", { address });
     reachable = now;
-    if (now) log.info("database answers again", { address });
-    else log.warn("database unreachable", { address, reason: newDescription.error?.message });
   });
 }
 
