@@ -57,10 +57,14 @@ export default tseslint.config(
             { group: ["kafkajs", "mongodb", "prom-client"], message: "Browser-safe code: no server libraries." },
             {
               group: [
-                ...["env", "kafka", "logger", "mongo", "micro-batcher"].map((m) => `@bakery/shared/${m}`),
+                ...["env", "kafka", "logger", "mongo", "micro-batcher", "open-with-retry", "closers"].map(
+                  (m) => `@bakery/shared/${m}`,
+                ),
                 "@bakery/shared/metrics/*",
                 "@bakery/shared/station/*",
-                ...["env", "kafka", "logger", "mongo", "micro-batcher", "retry"].map((m) => `./${m}`),
+                ...["env", "kafka", "logger", "mongo", "micro-batcher", "retry", "open-with-retry", "closers"].map(
+                  (m) => `./${m}`,
+                ),
                 "./metrics/*",
                 "./station/*",
                 "@/server/*",

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import type { ApiError } from "@bakery/shared/api";
+import { isOutage, RETRY_AFTER_S } from "./outage";
 
 const statusOf = {
   VALIDATION: 400,
@@ -37,7 +38,10 @@ const body = (code: string, message: string, field?: string): ApiError => ({
 /** Maps every error to a response in one place; anything unexpected is a bare 500 that leaks nothing. */
 export function toErrorResponse(err: unknown, log: (msg: string, fields: Record<string, unknown>) => void): Response {
   if (err instanceof AppError)
-    return Response.json(body(err.code, err.message, err.field), { status: statusOf[err.code] });
+    return Response.json(body(err.code, err.message, err.field), {
+      status: statusOf[err.code],
+      ...(statusOf[err.code] === 503 ? { headers: { "Retry-After": String(RETRY_AFTER_S) } } : {}),
+    });
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const field = issue?.path.join(".") || undefined;
@@ -46,6 +50,12 @@ export function toErrorResponse(err: unknown, log: (msg: string, fields: Record<
       { status: 400 },
     );
   }
+  // The database or Kafka is down or restarting: not a bug, and it passes (outage.ts).
+  if (isOutage(err))
+    return Response.json(body("UNAVAILABLE", "The bakery is briefly unavailable; please retry in a moment"), {
+      status: 503,
+      headers: { "Retry-After": String(RETRY_AFTER_S) },
+    });
   log("unhandled error", { err: err instanceof Error ? err : new Error(String(err)) });
   return Response.json(body("INTERNAL", "Something went wrong"), { status: 500 });
 }

@@ -1,6 +1,9 @@
 import { createMicroBatcher } from "@bakery/shared/micro-batcher";
 import type { Collection, Document } from "mongodb";
 import { insertNew, isDuplicateKeyError } from "@bakery/shared/mongo";
+import type { OrderEvent } from "@bakery/shared/events";
+import type { OrderRecord } from "@bakery/shared/order";
+import { loadOrderEvents } from "./order-events";
 import type { OrderDoc, OrderKeyDoc, OutboxDoc, WaiterCollections } from "./waiter-db";
 
 /**
@@ -17,6 +20,8 @@ export type OrderBook = {
   claimKey(doc: OrderKeyDoc): Promise<"claimed" | "taken">;
   keyOf(key: string): Promise<OrderKeyDoc | null>;
   orderById(id: string): Promise<OrderDoc | null>;
+  /** What happened to an order so far: a replayed request answers with the order as it is now. */
+  eventsOf(order: OrderRecord): Promise<OrderEvent[]>;
 };
 
 /**
@@ -42,6 +47,7 @@ export function createOrderBook(c: WaiterCollections): OrderBook {
     },
     keyOf: (key) => c.orderKeys.findOne({ _id: key }),
     orderById: (id) => c.orders.findOne({ _id: id }),
+    eventsOf: async (order) => (await loadOrderEvents(c, [order])).get(order.id) ?? [],
   };
 }
 

@@ -8,6 +8,7 @@ import type { OrderDispatcher } from "./order-dispatcher";
 import type { StationNewsStore } from "./station-news";
 import { buildOrder, menuItemFor, pickupCodeFrom, refuseSoldOut, type OrderLine } from "./build-order";
 import { AppError } from "./errors";
+import { isOutage } from "./outage";
 import { hashOf } from "./request-hash";
 import { toRecord, type OrderDoc } from "./waiter-db";
 
@@ -108,7 +109,10 @@ async function writeOrder(ctx: PlaceOrderDeps, input: PlaceOrderInput, orderId: 
 const newPickupCode = () => pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30));
 
 const unavailable = (ctx: PlaceOrderDeps, err: unknown) => {
-  ctx.log.error("could not store an order", { err: err instanceof Error ? err : new Error(String(err)) });
+  const fields = { err: err instanceof Error ? err : new Error(String(err)) };
+  // An outage is logged once by the database client's watch (mongo.ts), not once per order.
+  if (isOutage(err)) ctx.log.debug("could not store an order", fields);
+  else ctx.log.error("could not store an order", fields);
   return new AppError("UNAVAILABLE", "The bakery could not take the order right now; please retry");
 };
 

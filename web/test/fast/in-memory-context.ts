@@ -1,3 +1,4 @@
+import type { OrderEvent } from "@bakery/shared/events";
 import { MENU_SEED, type MenuItem } from "@bakery/shared/menu";
 import { createLogger } from "@bakery/shared/logger";
 import type { WebContext } from "@/server/context";
@@ -16,6 +17,8 @@ export type InMemoryBakery = {
   outbox: Map<string, OutboxDoc>;
   orders: Map<string, OrderDoc>;
   keys: Map<string, OrderKeyDoc>;
+  /** What the stations said about each order, as the real book would read it back. */
+  events: Map<string, OrderEvent[]>;
   dispatched: string[];
   soldOut: Set<number>;
   /** Makes the next writes fail as a database outage would. */
@@ -29,6 +32,7 @@ export function inMemoryBakery(menu: readonly MenuItem[] = MENU_SEED): InMemoryB
   const orders = new Map<string, OrderDoc>();
   const keys = new Map<string, OrderKeyDoc>();
   const dispatched: string[] = [];
+  const events = new Map<string, OrderEvent[]>();
   const soldOut = new Set<number>();
   let failure: Error | undefined;
   let collisions = 0;
@@ -53,6 +57,7 @@ export function inMemoryBakery(menu: readonly MenuItem[] = MENU_SEED): InMemoryB
     claimKey: async (doc) => ((await insert(keys, doc)) === "stored" ? "claimed" : "taken"),
     keyOf: async (key) => keys.get(key) ?? null,
     orderById: async (id) => orders.get(id) ?? null,
+    eventsOf: async (order) => events.get(order.id) ?? [],
   };
   const items = new Map(menu.map((item) => [item.id, item]));
   const deps: PlaceOrderDeps = {
@@ -79,6 +84,7 @@ export function inMemoryBakery(menu: readonly MenuItem[] = MENU_SEED): InMemoryB
     outbox,
     orders,
     keys,
+    events,
     dispatched,
     soldOut,
     failWrites: (error) => void (failure = error),

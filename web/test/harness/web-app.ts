@@ -7,8 +7,9 @@ type RouteModule = Record<string, unknown>;
 /**
  * The web app's route handlers, called in-process with real Requests: the same code a
  * Next server runs, on the real Kafka and database, without a build. Env must be set first.
+ * `waitForContext: false` returns at once, as a server does whose database is down at start.
  */
-export async function loadWebApp(env: Record<string, string>) {
+export async function loadWebApp(env: Record<string, string>, options: { waitForContext?: boolean } = {}) {
   Object.assign(process.env, env);
   // env.ts is parsed once per module load: a new bakery in the same file needs fresh modules.
   vi.resetModules();
@@ -16,6 +17,7 @@ export async function loadWebApp(env: Record<string, string>) {
   const routes: [RegExp, RouteModule][] = [
     [/^\/api\/menu$/, await import("@/app/api/menu/route")],
     [/^\/api\/metrics$/, await import("@/app/api/metrics/route")],
+    [/^\/api\/health$/, await import("@/app/api/health/route")],
     [/^\/api\/orders$/, await import("@/app/api/orders/route")],
     [/^\/api\/orders\/(?<id>[^/]+)$/, await import("@/app/api/orders/[id]/route")],
     [/^\/api\/orders\/(?<id>[^/]+)\/events$/, await import("@/app/api/orders/[id]/events/route")],
@@ -43,7 +45,7 @@ export async function loadWebApp(env: Record<string, string>) {
     ],
   ];
   const context = await import("@/server/context");
-  await context.getContext();
+  if (options.waitForContext !== false) await context.getContext();
 
   /** Calls a route handler; `signal` lets a test drop a streaming connection. */
   async function respond(
@@ -83,7 +85,11 @@ export async function loadWebApp(env: Record<string, string>) {
   return {
     call,
     respond,
-    context: await context.getContext(),
+    get context() {
+      const open = context.currentContext();
+      if (!open) throw new Error("the web context is not open yet");
+      return open;
+    },
     async order(id: string): Promise<OrderView> {
       const response = await call("GET", `/api/orders/${id}`);
       if (response.status !== 200) throw new Error(`GET order ${id}: ${response.status}`);

@@ -27,7 +27,9 @@ export const POST = route(async (request, ctx) => {
   });
   if (!replayed) webMetrics().ordersPlaced.inc();
   webMetrics().acceptSeconds.observe((performance.now() - started) / 1000);
-  return Response.json(projectOrder(order, []), {
+  // A replay answers with the order as it is now, not as it was when it was placed.
+  const view = projectOrder(order, replayed ? await ctx.orderBook.eventsOf(order) : []);
+  return Response.json(view, {
     status: 201,
     headers: { Location: `/api/orders/${order.id}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },
   });
