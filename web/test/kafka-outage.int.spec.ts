@@ -93,11 +93,12 @@ it("completes orders accepted while Kafka was down, sending each once, and answe
     60_000,
   );
   await admin.connect();
-  // 5 orders of 2 foods and the mixed order's food: 11 items. kafkajs may resend a batch whose
-  // acknowledgement was lost in the restart (the stations drop such copies by id); what must not
-  // happen is each sweep of the outage sending every waiting entry again (at least 2 copies of each).
+  // 5 orders of 2 foods and the mixed order's food: 11 items. The producer is at-least-once: a
+  // produce request written by the restarting broker whose answer was lost is sent again, so an
+  // item may be on the topic twice (the stations drop the copy by its id; measured: 11 to 22).
+  // What must not happen is a resend per sweep of the outage (about 6 sweeps here: 66 and more).
   const sent = (await foodsSent()) - sentBefore;
   expect(sent).toBeGreaterThanOrEqual(11);
-  expect(sent).toBeLessThan(22);
+  expect(sent).toBeLessThanOrEqual(22);
   await admin.disconnect();
 }, 300_000);
