@@ -96,7 +96,7 @@ it("completes orders accepted while Kafka was down, sending each once, and answe
   // 5 orders of 2 foods and the mixed order's food: 11 items. The producer is at-least-once: a
   // produce request written by the restarting broker whose answer was lost is sent again, so an
   // item may be on the topic twice (the stations drop the copy by its id; measured: 11 to 22).
-  // What must not happen is a resend per sweep of the outage (about 6 sweeps here: 66 and more).
+  // What must not happen is a resend per sweep of the outage (the defect this test was written for).
   const sent = (await foodsSent()) - sentBefore;
   expect(sent).toBeGreaterThanOrEqual(11);
   expect(sent).toBeLessThanOrEqual(22);
