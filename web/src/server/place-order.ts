@@ -2,8 +2,9 @@ import { randomBytes, randomInt } from "node:crypto";
 import type { OrderRecord } from "@bakery/shared/order";
 import { isDuplicateKeyError } from "@bakery/shared/mongo";
 import type { WebContext } from "./context";
-import { buildOrder, menuItemFor, pickupCodeFrom, refuseSoldOut, type OrderLine } from "./build-order";
+import { buildOrder, menuItemFor, refuseSoldOut, type OrderLine } from "./build-order";
 import { AppError } from "./errors";
+import { createPickupCodes } from "./pickup-codes";
 import { hashOf } from "./request-hash";
 import { toRecord, type OrderDoc } from "./waiter-db";
 
@@ -17,7 +18,10 @@ export type PlaceOrderInput = {
   legacyOrderId?: number;
 };
 
+/** Tries for a free pickup code; the codes grow a character every two tries, so 8 is never reached in practice. */
 const PICKUP_ATTEMPTS = 8;
+// Per process: a hint of how long today's codes have to be (the unique index decides).
+const pickupCodes = createPickupCodes(() => randomInt(1 << 30) / (1 << 30));
 
 /**
  * Accepts an order. When this returns, the order and its outbox entry are stored, so the
@@ -66,7 +70,7 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
   let built = buildOrder({
     ...input,
     orderId,
-    pickupCode: newPickupCode(),
+    pickupCode: pickupCodes.draw(day, 1),
     menu,
     now,
     prepTimeScale: ctx.env.PREP_TIME_SCALE,
@@ -85,18 +89,19 @@ async function writeOrder(ctx: WebContext, input: PlaceOrderInput, orderId: stri
     const outcome = await ctx.orderWriter.order(doc).catch((err: unknown) => {
       throw unavailable(ctx, err);
     });
-    if (outcome === "stored") break;
+    if (outcome === "stored") {
+      pickupCodes.stored(day, built.record.pickupCode);
+      break;
+    }
     // A duplicate key: this order is there already (a retry), or its pickup code is taken today.
     const existing = await ctx.c.orders.findOne({ _id: orderId });
     if (existing) return toRecord(existing);
     if (attempt >= PICKUP_ATTEMPTS) throw unavailable(ctx, new Error("no free pickup code"));
-    built = { ...built, record: { ...built.record, pickupCode: newPickupCode() } };
+    built = { ...built, record: { ...built.record, pickupCode: pickupCodes.draw(day, attempt + 1) } };
   }
   ctx.dispatcher.dispatchSoon({ _id: orderId, order: built.record, messages: built.messages });
   return built.record;
 }
-
-const newPickupCode = () => pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30));
 
 const unavailable = (ctx: WebContext, err: unknown) => {
   ctx.log.error("could not store an order", { err: err instanceof Error ? err : new Error(String(err)) });
