@@ -1,16 +1,20 @@
 import { closeContext, getContext } from "./context";
+import { webEnv } from "./env";
+import { ignoreForwardedHeadersFromClients } from "./forwarded-headers";
 
 /** Time for requests in flight to finish after SIGTERM; open event streams would hold the process for ever. */
 const GRACE_MS = 5000;
 
 /**
- * Opens the process context at server start. A server that cannot reach its database or
+ * Opens the process context at server start (after making the X-Forwarded-* headers
+ * trustworthy, see forwarded-headers.ts). A server that cannot reach its database or
  * Kafka exits, so its supervisor restarts it instead of leaving it up answering 500s.
  * On SIGTERM the Kafka consumers leave their groups at once, so another web process takes
  * the projector's partitions over now instead of after a session timeout.
  */
 export async function boot(): Promise<void> {
   try {
+    ignoreForwardedHeadersFromClients(webEnv().TRUSTED_PROXY);
     await getContext();
   } catch (err) {
     console.error(

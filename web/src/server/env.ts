@@ -16,6 +16,11 @@ const shape = {
   LATE_GRACE_S: z.coerce.number().int().min(0).max(3600).default(60),
   /** `off` answers 404 at /api/metrics (e.g. when a sidecar, not the public port, should expose them). */
   METRICS: z.enum(["on", "off"]).default("on"),
+  /**
+   * Reverse proxies in front of the web app that set X-Forwarded-For and X-Forwarded-Proto (0: none, the
+   * app faces clients itself and ignores those headers, which any client could send).
+   */
+  TRUSTED_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 };
 export type WebEnv = z.infer<z.ZodObject<typeof shape>>;
 

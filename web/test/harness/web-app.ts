@@ -16,6 +16,7 @@ export async function loadWebApp(env: Record<string, string>) {
   const routes: [RegExp, RouteModule][] = [
     [/^\/api\/menu$/, await import("@/app/api/menu/route")],
     [/^\/api\/metrics$/, await import("@/app/api/metrics/route")],
+    [/^\/api\/health$/, await import("@/app/api/health/route")],
     [/^\/api\/orders$/, await import("@/app/api/orders/route")],
     [/^\/api\/orders\/(?<id>[^/]+)$/, await import("@/app/api/orders/[id]/route")],
     [/^\/api\/orders\/(?<id>[^/]+)\/events$/, await import("@/app/api/orders/[id]/events/route")],
@@ -45,11 +46,21 @@ export async function loadWebApp(env: Record<string, string>) {
   const context = await import("@/server/context");
   await context.getContext();
 
-  /** Calls a route handler; `signal` lets a test drop a streaming connection. */
+  /**
+   * Calls a route handler; `signal` lets a test drop a streaming connection. Like the pages,
+   * it sends `Content-Type: application/json` with every request but a GET, unless
+   * `contentType` says otherwise (null: none at all).
+   */
   async function respond(
     method: string,
     path: string,
-    options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+    options: {
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      contentType?: string | null;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<Response> {
     const url = new URL(path, "http://bakery.test");
     const found = routes
@@ -61,11 +72,20 @@ export async function loadWebApp(env: Record<string, string>) {
       Object.entries(found[0]?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
     );
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const contentType =
+      options.contentType !== undefined
+        ? options.contentType
+        : body !== undefined || method !== "GET"
+          ? "application/json"
+          : null;
     const request = new Request(url, {
       method,
       body,
       signal: options.signal,
-      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers },
+      headers: {
+        ...(contentType === null ? {} : { "content-type": contentType }),
+        ...options.headers,
+      },
     });
     return handler(request, { params: Promise.resolve(params) });
   }

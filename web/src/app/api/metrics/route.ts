@@ -8,7 +8,5 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (_request, ctx) => {
   if (ctx.env.METRICS === "off") throw new AppError("NOT_FOUND", "Metrics are turned off");
   const registry = attachContextMetrics(ctx);
-  return new Response(await registry.metrics(), {
-    headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
-  });
+  return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType } });
 });
