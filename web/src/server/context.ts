@@ -16,6 +16,7 @@ import { startDecisionTimeouts } from "./decision-timeouts";
 import { startEffectsSweep } from "./effects-sweep";
 import { recordStationNews } from "./record-station-news";
 import { startStationNews } from "./station-news";
+import { createClientLimits } from "./client-limits";
 
 const HEALTH_PROBE_MS = 2000;
 
@@ -71,6 +72,8 @@ async function createContext() {
     env,
     log,
     topics,
+    /** What one client may cost: per-address rate limits and open streams, staff sign-in attempts. */
+    limits: createClientLimits(env, c),
     kafka,
     c,
     menu,

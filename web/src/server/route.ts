@@ -2,6 +2,7 @@ import { withApiHeaders } from "./api-headers";
 import { getContext, type WebContext } from "./context";
 import { toErrorResponse } from "./errors";
 import { guardRequest } from "./request-guard";
+import { requireStaff, type StaffSession } from "./staff-session";
 
 type Handler<P> = (request: Request, ctx: WebContext, params: P) => Promise<Response>;
 
@@ -27,4 +28,11 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
       );
     }
   };
+}
+
+/** A staff-only route: 401 unless the request carries an active staff session (staff-session.ts). */
+export function staffRoute<P = Record<string, never>>(
+  handler: (request: Request, ctx: WebContext, params: P, session: StaffSession) => Promise<Response>,
+) {
+  return route<P>(async (request, ctx, params) => handler(request, ctx, params, await requireStaff(ctx, request)));
 }
