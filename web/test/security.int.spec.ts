@@ -301,7 +301,7 @@ describe("per-client limits", () => {
     expectRateLimited((await send(1, "9.9.9.9, 203.0.113.1", "POST", "/api/orders", order)).last);
   });
 
-  it("limit cancellations, decisions and reads (both contracts) per client", async () => {
+  it("limit cancellations, decisions and reads (both contracts, and the metrics) per client", async () => {
     await untilWindowHasLeft(60_000, 20_000);
     const placed = (await send(1, "203.0.113.10", "POST", "/api/orders", order)).last.json as OrderView;
     const changes = [
@@ -322,6 +322,7 @@ describe("per-client limits", () => {
     expect(reads.statuses.every((status) => status === 200)).toBe(true);
     expectRateLimited((await send(1, "203.0.113.12", "GET", `/api/orders/${placed.id}`)).last);
     expectRateLimited((await send(1, "203.0.113.12", "GET", "/api/order?orderId=5")).last);
+    expectRateLimited((await send(1, "203.0.113.12", "GET", "/api/metrics")).last);
     expect((await send(1, "203.0.113.13", "GET", "/api/order?orderId=5")).last.status).toBe(404);
   });
 

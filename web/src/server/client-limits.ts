@@ -16,7 +16,7 @@ export type LimitedKind = "orders" | "changes" | "reads" | "streams";
 const what: Record<LimitedKind, string> = {
   orders: "orders",
   changes: "changes to orders",
-  reads: "order look-ups",
+  reads: "look-ups",
   streams: "live updates opened",
 };
 

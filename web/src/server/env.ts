@@ -41,7 +41,7 @@ const shape = {
   LIMIT_ORDERS_PER_MIN: perMinute(30),
   /** Cancellations and decisions (POST /api/orders/:id/cancel, …/decision). */
   LIMIT_CHANGES_PER_MIN: perMinute(30),
-  /** Reading an order (GET /api/orders/:id, GET /api/order). */
+  /** Reading an order (GET /api/orders/:id, GET /api/order) and the metrics (GET /api/metrics). */
   LIMIT_READS_PER_MIN: perMinute(300),
   /** Opening an event stream (an order's, the menu's, the staff board's). */
   LIMIT_STREAMS_PER_MIN: perMinute(60),
