@@ -25,13 +25,16 @@ export type FuzzTargets = {
   host: string;
 };
 
-/** Percent-encodes like a browser would; a lone surrogate (which no URL can carry) becomes U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Percent-encodes like a browser would; a lone surrogate (which no URL can carry) becomes U+FFFD,
+ * and a segment of only "." or ".." (which URLs resolve before any route is chosen, encoded or
+ * not) gets a character in front.
+ */
 const encode = (text: string): string => {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return encodeURIComponent(text.replace(/[\ud800-\udfff]/g, "\ufffd"));
-  }
+  const encoded = encodeURIComponent(text.replace(LONE_SURROGATE, "\ufffd"));
+  return encoded === "." || encoded === ".." ? `_${encoded}` : encoded;
 };
 
 // --- values ---------------------------------------------------------------------------------
