@@ -38,6 +38,7 @@ const shape = {
    * app faces clients itself and ignores those headers, which any client could send).
    */
   TRUSTED_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Orders placed (POST /api/orders, POST /api/order). */
   LIMIT_ORDERS_PER_MIN: perMinute(30),
   /** Cancellations and decisions (POST /api/orders/:id/cancel, …/decision). */
   LIMIT_CHANGES_PER_MIN: perMinute(30),
