@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { ItemType, MenuItem } from "./menu";
 
+/**
+ * At most this many items in one order, whatever the lines: every item is a message, a
+ * station's work and events to read back, so one request must not cost without bound.
+ */
+export const MAX_ITEMS_PER_ORDER = 50;
+
+const AT_MOST_ITEMS = `At most ${MAX_ITEMS_PER_ORDER} items in one order`;
+
 /** `POST /api/orders` */
 export const PlaceOrderRequest = z.strictObject({
   customerName: z.string().trim().min(1, "Tell us your name").max(60),
@@ -12,7 +20,12 @@ export const PlaceOrderRequest = z.strictObject({
       }),
     )
     .min(1, "Order at least one item")
-    .max(30),
+    .max(30)
+    .superRefine((lines, ctx) => {
+      const total = lines.reduce((sum, line) => sum + line.quantity, 0);
+      if (total > MAX_ITEMS_PER_ORDER)
+        ctx.addIssue({ code: "custom", message: `${AT_MOST_ITEMS} (this one has ${total})` });
+    }),
 });
 export type PlaceOrderRequest = z.infer<typeof PlaceOrderRequest>;
 
@@ -28,7 +41,7 @@ export const LegacyOrderRequest = z.strictObject({
   items: z
     .array(z.strictObject({ id: z.number().int().positive(), type: ItemType }))
     .min(1)
-    .max(100),
+    .max(MAX_ITEMS_PER_ORDER, AT_MOST_ITEMS),
 });
 export type LegacyOrderRequest = z.infer<typeof LegacyOrderRequest>;
 

@@ -2,6 +2,7 @@
  * `npm run stack | start | test` (see the root package.json). One function per
  * subcommand; the pieces they share live in their own files.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,6 +49,8 @@ async function startCommand(): Promise<number> {
   const env = childEnv(stack.env, {
     PORT: String(webPort),
     STAFF_PASSWORD: process.env.STAFF_PASSWORD ?? DEV_STAFF_PASSWORD,
+    // `next start` is production, which needs a session secret: a fresh one per local run (sessions end with it).
+    SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(48).toString("base64"),
   });
   try {
     await assertPortsFree([{ port: webPort, what: "web app", envVar: "PORT" }]);

@@ -38,7 +38,7 @@ type App = (typeof APPS)[number];
 
 /** Env vars each app must get from compose: required by its code or by the production setup. */
 const REQUIRED_ENV: Record<App, string[]> = {
-  web: ["KAFKA_BROKERS", "MONGODB_URL", "STAFF_PASSWORD", "PORT"],
+  web: ["KAFKA_BROKERS", "MONGODB_URL", "STAFF_PASSWORD", "SESSION_SECRET", "PORT"],
   "kitchen-worker": ["KAFKA_BROKERS", "MONGODB_URL", "KITCHEN_COOKS"],
   "bar-worker": ["KAFKA_BROKERS", "MONGODB_URL", "BAR_BARTENDERS"],
 };

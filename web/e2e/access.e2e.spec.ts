@@ -10,7 +10,11 @@ test("an anonymous visitor is sent to sign-in and refused the staff API", async 
     ["GET", "/api/staff/events"],
     ["POST", "/api/staff/orders/anything/collect"],
   ] as const) {
-    const response = await request.fetch(path, { method });
+    // As the pages send them: a state-changing request without JSON is refused (415) before its session is looked at.
+    const response = await request.fetch(path, {
+      method,
+      ...(method === "POST" ? { headers: { "content-type": "application/json" } } : {}),
+    });
     expect(response.status(), `${method} ${path}`).toBe(401);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("UNAUTHORIZED");
   }

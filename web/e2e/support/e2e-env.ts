@@ -24,6 +24,7 @@ export function e2eEnv(): Record<string, string> {
   const env = sagaEnv({
     PREP_TIME_SCALE: "0.3",
     STAFF_PASSWORD,
+    SESSION_SECRET: "e2e-session-secret-of-at-least-32-bytes",
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
     KITCHEN_COOKS: "1",

@@ -19,7 +19,8 @@ export async function requestJson<T>(url: string, init: RequestInit = {}): Promi
     ...init,
     headers: {
       accept: "application/json",
-      ...(init.body ? { "content-type": "application/json" } : {}),
+      // The API refuses a state-changing request that is not JSON, body or not (a guard against other sites' forms).
+      ...(init.body || (init.method && init.method !== "GET") ? { "content-type": "application/json" } : {}),
       ...init.headers,
     },
   });

@@ -1,4 +1,6 @@
 import { closeContext, currentContext, getContext } from "./context";
+import { webEnv } from "./env";
+import { ignoreForwardedHeadersFromClients } from "./forwarded-headers";
 
 /** Time for requests in flight to finish after SIGTERM; open event streams would hold the process for ever. */
 const GRACE_MS = 5000;
@@ -6,7 +8,8 @@ const GRACE_MS = 5000;
 const FIRST_OPEN_WAIT_MS = 10_000;
 
 /**
- * Opens the process context at server start. A server that cannot reach its database or
+ * Opens the process context at server start (after making the X-Forwarded-* headers
+ * trustworthy, see forwarded-headers.ts). A server that cannot reach its database or
  * Kafka does not exit: it keeps trying to open its context (context.ts) and answers 503
  * with Retry-After meanwhile, and serves as soon as they answer. The start waits a little
  * for the first opening, so a healthy start serves no 503 at all.
@@ -14,6 +17,7 @@ const FIRST_OPEN_WAIT_MS = 10_000;
  * the projector's partitions over now instead of after a session timeout.
  */
 export async function boot(): Promise<void> {
+  ignoreForwardedHeadersFromClients(webEnv().TRUSTED_PROXY);
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
     getContext().catch(() => undefined),

@@ -21,6 +21,7 @@ import { AppError } from "./errors";
 import { openWithRetry, type Opener } from "@bakery/shared/open-with-retry";
 import { requestKafka } from "./request-kafka";
 import type { Logger } from "@bakery/shared/logger";
+import { createClientLimits } from "./client-limits";
 
 const HEALTH_PROBE_MS = 2000;
 
@@ -88,6 +89,8 @@ async function createContext(log: Logger) {
       env,
       log,
       topics,
+      /** What one client may cost: per-address rate limits and open streams, staff sign-in attempts. */
+      limits: createClientLimits(env, c),
       kafka,
       c,
       menu,

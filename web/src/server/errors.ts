@@ -5,11 +5,15 @@ import { isOutage, RETRY_AFTER_S } from "./outage";
 const statusOf = {
   VALIDATION: 400,
   UNAUTHORIZED: 401,
+  /** A state-changing request from another site. */
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_ITEM: 422,
+  /** Too many requests from one client (or, for sign-in, from everybody): Retry-After says when to come back. */
+  RATE_LIMITED: 429,
   NOT_READY: 409,
   /** The failure half: an item is sold out; too late to cancel; decided already; not waiting for a decision. */
   SOLD_OUT: 409,
@@ -26,6 +30,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Seconds the client should wait before trying again (sent as Retry-After). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }
@@ -40,7 +46,12 @@ export function toErrorResponse(err: unknown, log: (msg: string, fields: Record<
   if (err instanceof AppError)
     return Response.json(body(err.code, err.message, err.field), {
       status: statusOf[err.code],
-      ...(statusOf[err.code] === 503 ? { headers: { "Retry-After": String(RETRY_AFTER_S) } } : {}),
+      headers:
+        err.retryAfterS !== undefined
+          ? { "Retry-After": String(Math.max(1, Math.ceil(err.retryAfterS))) }
+          : statusOf[err.code] === 503
+            ? { "Retry-After": String(RETRY_AFTER_S) }
+            : {},
     });
   if (err instanceof ZodError) {
     const issue = err.issues[0];

@@ -6,9 +6,10 @@ import type { MenuStore } from "./menu-store";
 import type { OrderBook } from "./order-book";
 import type { OrderDispatcher } from "./order-dispatcher";
 import type { StationNewsStore } from "./station-news";
-import { buildOrder, menuItemFor, pickupCodeFrom, refuseSoldOut, type OrderLine } from "./build-order";
+import { buildOrder, menuItemFor, refuseSoldOut, type OrderLine } from "./build-order";
 import { AppError } from "./errors";
 import { isOutage } from "./outage";
+import { createPickupCodes } from "./pickup-codes";
 import { hashOf } from "./request-hash";
 import { toRecord, type OrderDoc } from "./waiter-db";
 
@@ -32,7 +33,10 @@ export type PlaceOrderInput = {
   legacyOrderId?: number;
 };
 
+/** Tries for a free pickup code; the codes grow a character every two tries, so 8 is never reached in practice. */
 const PICKUP_ATTEMPTS = 8;
+// Per process: a hint of how long today's codes have to be (the unique index decides).
+const pickupCodes = createPickupCodes(() => randomInt(1 << 30) / (1 << 30));
 
 /**
  * Accepts an order. When this returns, the order and its outbox entry are stored, so the
@@ -82,7 +86,7 @@ async function writeOrder(ctx: PlaceOrderDeps, input: PlaceOrderInput, orderId: 
   let built = buildOrder({
     ...input,
     orderId,
-    pickupCode: newPickupCode(),
+    pickupCode: pickupCodes.draw(day, 1),
     menu,
     now,
     prepTimeScale: ctx.env.PREP_TIME_SCALE,
@@ -95,18 +99,19 @@ async function writeOrder(ctx: PlaceOrderDeps, input: PlaceOrderInput, orderId: 
     const { id, ...rest } = built.record;
     const doc: OrderDoc = { _id: id, pickupKey: `${day}:${built.record.pickupCode}`, ...rest };
     const outcome = await orUnavailable(ctx, ctx.orderBook.order(doc));
-    if (outcome === "stored") break;
+    if (outcome === "stored") {
+      pickupCodes.stored(day, built.record.pickupCode);
+      break;
+    }
     // A duplicate key: this order is there already (a retry), or its pickup code is taken today.
     const existing = await orUnavailable(ctx, ctx.orderBook.orderById(orderId));
     if (existing) return toRecord(existing);
     if (attempt >= PICKUP_ATTEMPTS) throw unavailable(ctx, new Error("no free pickup code"));
-    built = { ...built, record: { ...built.record, pickupCode: newPickupCode() } };
+    built = { ...built, record: { ...built.record, pickupCode: pickupCodes.draw(day, attempt + 1) } };
   }
   ctx.dispatcher.dispatchSoon({ _id: orderId, order: built.record, messages: built.messages });
   return built.record;
 }
-
-const newPickupCode = () => pickupCodeFrom(() => randomInt(1 << 30) / (1 << 30));
 
 const unavailable = (ctx: PlaceOrderDeps, err: unknown) => {
   const fields = { err: err instanceof Error ? err : new Error(String(err)) };

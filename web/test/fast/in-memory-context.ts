@@ -1,10 +1,11 @@
 import type { OrderEvent } from "@bakery/shared/events";
 import { MENU_SEED, type MenuItem } from "@bakery/shared/menu";
 import { createLogger } from "@bakery/shared/logger";
+import { createClientLimits } from "@/server/client-limits";
 import type { WebContext } from "@/server/context";
 import type { OrderBook } from "@/server/order-book";
 import type { PlaceOrderDeps } from "@/server/place-order";
-import type { OrderDoc, OrderKeyDoc, OutboxDoc } from "@/server/waiter-db";
+import type { OrderDoc, OrderKeyDoc, OutboxDoc, WaiterCollections } from "@/server/waiter-db";
 
 /**
  * The fast tier's stand-in for the process context: the order book in memory, with the
@@ -60,20 +61,39 @@ export function inMemoryBakery(menu: readonly MenuItem[] = MENU_SEED): InMemoryB
     eventsOf: async (order) => events.get(order.id) ?? [],
   };
   const items = new Map(menu.map((item) => [item.id, item]));
-  const deps: PlaceOrderDeps = {
+  const env = {
+    PREP_TIME_SCALE: 1,
+    DECISION_TIMEOUT_S: 90,
+    TRUSTED_PROXY: 0,
+    LIMIT_ORDERS_PER_MIN: 30,
+    LIMIT_CHANGES_PER_MIN: 30,
+    LIMIT_READS_PER_MIN: 300,
+    LIMIT_STREAMS_PER_MIN: 60,
+    LIMIT_OPEN_STREAMS: 20,
+    LIMIT_SIGN_IN_PER_ADDRESS: 10,
+    LIMIT_SIGN_IN_TOTAL: 100,
+    LIMIT_SIGN_IN_WINDOW_S: 60,
+  };
+  // The per-address limits are the real ones (in memory per process); staff sign-in counts in
+  // the database, which this tier does not reach.
+  const noDatabase = new Proxy({} as WaiterCollections["rateSlots"], {
+    get: () => {
+      throw new Error("the in-memory context has no database: test sign-in on the real stack");
+    },
+  });
+  const deps: PlaceOrderDeps & Pick<WebContext, "limits"> & { env: typeof env } = {
     menu: { current: async () => items },
     orderBook: book,
-    stationNews: { available: (menuItemId: number) => !soldOut.has(menuItemId) } as PlaceOrderDeps["stationNews"],
-    dispatcher: {
-      dispatchSoon: (entry: { _id: string }) => void dispatched.push(entry._id),
-    } as PlaceOrderDeps["dispatcher"],
-    env: { PREP_TIME_SCALE: 1, DECISION_TIMEOUT_S: 90 } as PlaceOrderDeps["env"],
+    stationNews: { available: (menuItemId) => !soldOut.has(menuItemId) },
+    dispatcher: { dispatchSoon: (entry) => void dispatched.push(entry._id) },
+    env,
+    limits: createClientLimits(env, { rateSlots: noDatabase }),
     log: createLogger("silent"),
   };
   // Any part of the context a route reaches for and this tier does not provide fails loudly, by name.
   const context = new Proxy(deps, {
     get(target, property) {
-      if (property in target) return target[property as keyof PlaceOrderDeps];
+      if (property in target) return target[property as keyof typeof deps];
       if (property === "then") return undefined;
       throw new Error(`the in-memory context has no ${String(property)}: test this route on the real stack`);
     },

@@ -105,6 +105,18 @@ describe("placing an order", () => {
   });
 });
 
+describe("what one address may cost", () => {
+  it("answers 429 with Retry-After past the orders per minute, and stores nothing more", async () => {
+    const from = { "x-forwarded-for": "203.0.113.9" };
+    for (let i = 0; i < 30; i++) expect((await post(tart, from)).status).toBe(201);
+    const refused = await post(tart, from);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await errorOf(refused)).code).toBe("RATE_LIMITED");
+    expect(bakery.orders.size).toBe(30);
+  });
+});
+
 describe("retries under one Idempotency-Key", () => {
   const key = { "idempotency-key": "order-2026-12-02-ana" };
 

@@ -47,11 +47,21 @@ export async function loadWebApp(env: Record<string, string>, options: { waitFor
   const context = await import("@/server/context");
   if (options.waitForContext !== false) await context.getContext();
 
-  /** Calls a route handler; `signal` lets a test drop a streaming connection. */
+  /**
+   * Calls a route handler; `signal` lets a test drop a streaming connection. Like the pages,
+   * it sends `Content-Type: application/json` with every request but a GET, unless
+   * `contentType` says otherwise (null: none at all).
+   */
   async function respond(
     method: string,
     path: string,
-    options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+    options: {
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      contentType?: string | null;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<Response> {
     const url = new URL(path, "http://bakery.test");
     const found = routes
@@ -63,11 +73,20 @@ export async function loadWebApp(env: Record<string, string>, options: { waitFor
       Object.entries(found[0]?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
     );
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const contentType =
+      options.contentType !== undefined
+        ? options.contentType
+        : body !== undefined || method !== "GET"
+          ? "application/json"
+          : null;
     const request = new Request(url, {
       method,
       body,
       signal: options.signal,
-      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers },
+      headers: {
+        ...(contentType === null ? {} : { "content-type": contentType }),
+        ...options.headers,
+      },
     });
     return handler(request, { params: Promise.resolve(params) });
   }

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = route(async (request, ctx) => {
   const started = performance.now();
+  ctx.limits.take("orders", request);
   const body = await readJson(request, PlaceOrderRequest);
   const header = request.headers.get("idempotency-key");
   const key = header === null ? undefined : IdempotencyKey.safeParse(header);
