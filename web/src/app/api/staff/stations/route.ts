@@ -1,4 +1,5 @@
 // GET /api/staff/stations - paused flags and stock as the stations last reported them, and the board's grace
+import type { StationsStatus } from "@bakery/shared/api";
 import { route } from "@/server/route";
 import { requireStaff } from "@/server/staff-session";
 
@@ -14,7 +15,7 @@ export const GET = route(async (request, ctx) => {
       },
       stock: ctx.stationNews.stock(),
       lateGraceS: ctx.env.LATE_GRACE_S,
-    },
+    } satisfies StationsStatus,
     { headers: { "Cache-Control": "no-store" } },
   );
 });
