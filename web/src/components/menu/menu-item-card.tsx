@@ -56,7 +56,7 @@ export function MenuItemCard({ item, inCart, onAdd }: { item: MenuEntry; inCart:
             <div className="flex items-center gap-2">
               <span
                 id={soldOutId}
-                className="rounded-full bg-stone-200 px-2.5 py-1 text-xs font-bold tracking-wide text-stone-600 uppercase"
+                className="rounded-full bg-stone-200 px-2.5 py-1 text-xs font-bold tracking-wide whitespace-nowrap text-stone-600 uppercase"
               >
                 Sold out
               </span>

@@ -89,7 +89,7 @@ export function ItemDecision({
           <p role="alert" className="mt-0.5 text-sm text-stone-700">
             {apology}
           </p>
-          <p className="mt-2 inline-flex items-center rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900 tabular">
+          <p className="mt-2 inline-flex items-center rounded-xl bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900 tabular">
             {msLeft > 0
               ? `${formatClock(msLeft)} left to choose — then we remove it and refund ${formatPrice(item.priceCents)}`
               : `Removing it and refunding ${formatPrice(item.priceCents)}…`}

@@ -1,6 +1,15 @@
 import type { OrderView } from "@bakery/shared/order";
 import { formatClock, formatTimeOfDay } from "@/client/format";
+import { stationName } from "@/client/order-words";
 import { ClockIcon } from "@/components/ui/icons";
+
+/** Past every expected time: say what we wait for; the station's next report brings a new time. */
+function noEstimateYet(view: OrderView): string {
+  const waiting = view.items.filter((item) => item.status === "QUEUED");
+  const stations = [...new Set(waiting.map((item) => stationName[item.station].toLowerCase()))];
+  if (stations.length === 0) return "It's being finished now; we'll call your code the moment it's ready.";
+  return `The ${stations.join(" and the ")} hasn't started on ${waiting.map((item) => item.name).join(", ")} yet; you'll see a new time here as soon as it does.`;
+}
 
 /**
  * The order is past the time we promised and still not ready: say sorry, and give the best
@@ -22,9 +31,7 @@ export function LateNotice({ view, now }: { view: OrderView; now: number }) {
         </h2>
         <p className="mt-0.5 text-sm tabular">
           We said {formatTimeOfDay(view.promisedAt)}.{" "}
-          {left > 0
-            ? `New estimate: about ${formatClock(left)} (${formatTimeOfDay(view.eta)}).`
-            : "We're on it and will call your code as soon as it's ready."}
+          {left > 0 ? `New estimate: about ${formatClock(left)} (${formatTimeOfDay(view.eta)}).` : noEstimateYet(view)}
         </p>
       </div>
     </section>

@@ -1,4 +1,4 @@
-import type { Bill, BillLine } from "@bakery/shared/order";
+import type { Bill, BillLine, ItemView } from "@bakery/shared/order";
 import { formatPrice } from "@/client/format";
 
 const stateWord: Record<BillLine["state"], string> = {
@@ -7,8 +7,10 @@ const stateWord: Record<BillLine["state"], string> = {
   PENDING: "When ready",
 };
 
-function Line({ line }: { line: BillLine }) {
+function Line({ line, status }: { line: BillLine; status: ItemView["status"] | undefined }) {
   const refunded = line.state === "REFUNDED";
+  // Not settled because the customer has a choice to make, not because it is cooking.
+  const word = status === "UNAVAILABLE" ? "Your choice" : stateWord[line.state];
   return (
     <li className="flex items-baseline justify-between gap-3 py-1.5" data-testid="bill-line" data-state={line.state}>
       <span className={`min-w-0 ${refunded ? "text-stone-500 line-through" : "text-stone-800"}`}>
@@ -23,7 +25,7 @@ function Line({ line }: { line: BillLine }) {
         <span
           className={`text-xs font-semibold tracking-wide uppercase ${line.state === "CHARGED" ? "text-basil-700" : refunded ? "text-red-700" : "text-stone-500"}`}
         >
-          {stateWord[line.state]}
+          {word}
         </span>
         <span className={`tabular ${refunded ? "text-stone-400 line-through" : "font-medium text-stone-900"}`}>
           {formatPrice(line.priceCents)}
@@ -61,7 +63,7 @@ function Total({
  * What the customer pays, line by line: ordered, substituted, refunded, and what is charged.
  * Nothing is charged before it is made; what was not made is refunded.
  */
-export function OrderBill({ bill }: { bill: Bill }) {
+export function OrderBill({ bill, items }: { bill: Bill; items: readonly Pick<ItemView, "itemId" | "status">[] }) {
   return (
     <section aria-labelledby="bill-heading" className="rounded-3xl border border-crust-100 bg-flour p-5 sm:p-6">
       <h2 id="bill-heading" className="text-lg font-bold text-crust-900">
@@ -69,7 +71,7 @@ export function OrderBill({ bill }: { bill: Bill }) {
       </h2>
       <ul className="mt-2 divide-y divide-crust-100 text-sm">
         {bill.lines.map((line) => (
-          <Line key={line.itemId} line={line} />
+          <Line key={line.itemId} line={line} status={items.find((item) => item.itemId === line.itemId)?.status} />
         ))}
       </ul>
       <dl className="mt-2 space-y-1 border-t-2 border-dashed border-crust-200 pt-3 text-sm text-stone-700">

@@ -22,6 +22,12 @@ function PickupCode({ code, tone }: { code: string; tone: "light" | "dark" }) {
   );
 }
 
+function etaWords(view: OrderView, msLeft: number): string {
+  if (view.status === "NEEDS_ACTION") return "Waiting for your choice below";
+  if (msLeft > 0) return `Ready in about ${formatClock(msLeft)}`;
+  return view.late ? "Running late — sorry" : "Any moment now";
+}
+
 /**
  * The top of the tracking page: the pickup code, where the order stands and when it will
  * be ready. READY is the moment the customer waits for: a big green alert.
@@ -104,7 +110,7 @@ export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
         </h1>
         <p className="mt-4 flex items-center gap-2 text-lg font-semibold text-stone-900 tabular" data-testid="eta">
           <ClockIcon className="size-5 text-crust-600" />
-          {msLeft > 0 ? `Ready in about ${formatClock(msLeft)}` : "Any moment now"}
+          {etaWords(view, msLeft)}
         </p>
         <ProgressBar
           className="mt-3 h-3"

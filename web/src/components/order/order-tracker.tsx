@@ -62,12 +62,13 @@ export function OrderTracker({ orderId, placed }: { orderId: string; placed: boo
       )}
 
       <OrderTicket view={view} now={now} />
-      {cooking && view.late && <LateNotice view={view} now={now} />}
+      {/* While it waits for the customer's choice, the delay is not ours to apologise for. */}
+      {cooking && view.late && view.status !== "NEEDS_ACTION" && <LateNotice view={view} now={now} />}
       <ItemDecisions view={view} now={now} onAnswer={adopt} />
       <CancellationSummary view={view} />
       <OrderItems items={view.items} now={now} />
       <CancelOrder view={view} onAnswer={adopt} />
-      <OrderBill bill={view.bill} />
+      <OrderBill bill={view.bill} items={view.items} />
       <OrderTimeline timeline={view.timeline} />
 
       <p className="text-center">
