@@ -1,4 +1,4 @@
-import type { ItemStatus, ItemView, OrderStatus, TimelineEntry } from "@bakery/shared/order";
+import type { ItemStatus, ItemView, OrderStatus, OrderView, TimelineEntry } from "@bakery/shared/order";
 import type { Station } from "@bakery/shared/stations";
 
 export const stationName: Record<Station, string> = { KITCHEN: "Kitchen", BAR: "Bar" };
@@ -88,3 +88,7 @@ export function cancelledItemWords(item: ItemView, items: readonly Pick<ItemView
 /** Items a cancellation can still take back: those no station has started. */
 export const notStarted = (item: Pick<ItemView, "status">): boolean =>
   item.status === "QUEUED" || item.status === "UNAVAILABLE";
+
+/** While anything has not started, the customer can cancel it (what is being made is still made). */
+export const canCancel = (view: Pick<OrderView, "status" | "cancellation" | "items">): boolean =>
+  view.status !== "COLLECTED" && view.status !== "CANCELLED" && !view.cancellation && view.items.some(notStarted);

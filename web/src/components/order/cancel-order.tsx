@@ -5,14 +5,10 @@ import type { OrderView } from "@bakery/shared/order";
 import { ApiRequestError, describeError } from "@/client/api";
 import { formatPrice } from "@/client/format";
 import { cancelOrder } from "@/client/order-actions";
-import { notStarted } from "@/client/order-words";
+import { canCancel, notStarted } from "@/client/order-words";
 import { AlertIcon } from "@/components/ui/icons";
 
 const names = (items: readonly { name: string }[]) => items.map((item) => item.name).join(", ");
-
-/** While anything has not started: the order can be cancelled, and what is already made is still made. */
-export const canCancel = (view: OrderView): boolean =>
-  view.status !== "COLLECTED" && view.status !== "CANCELLED" && !view.cancellation && view.items.some(notStarted);
 
 /**
  * "Cancel order", with one step to confirm what it means: what has not started is taken off

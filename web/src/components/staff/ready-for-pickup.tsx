@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import type { OrderView } from "@bakery/shared/order";
-import { ApiRequestError, describeError, requestJson } from "@/client/api";
+import { ApiRequestError, describeError } from "@/client/api";
 import { formatDuration } from "@/client/format";
+import { readOrder } from "@/client/order-actions";
 import { collectOrder } from "@/client/staff-actions";
 import { AlertIcon, CheckIcon } from "@/components/ui/icons";
 import { StaffCancel } from "./staff-cancel";
@@ -38,7 +39,7 @@ function ReadyOrder({
       setBusy(false);
       if (err instanceof ApiRequestError && err.code === "CONFLICT") {
         // Someone else handed it over: show the board the truth.
-        requestJson<OrderView>(`/api/orders/${encodeURIComponent(order.id)}`).then(onChanged, () => undefined);
+        readOrder(order.id).then(onChanged, () => undefined);
       }
       setError(describeError(err));
     }
