@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { commonEnvShape, parseEnv } from "@bakery/shared/env";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { KAFKA_VERSION } from "../src/provision-kafka";
+import { KAFKA_VERSION } from "../src/kafka/provision-kafka";
 
 const root = new URL("../../", import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), "utf8");

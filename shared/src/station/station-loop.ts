@@ -38,8 +38,6 @@ import { createStationQueue, type Started, type Ticket } from "./station-queue";
 import { createStockKeeper } from "./stock-keeper";
 import { decideWithdrawal } from "./withdrawal";
 
-export type { CompletionDoc } from "./outcomes";
-
 export type StationConfig = {
   station: Station;
   itemType: ItemType;

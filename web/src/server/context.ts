@@ -6,7 +6,7 @@ import { webEnv } from "./env";
 import { judgeHealth, probe } from "./health";
 import { createMenuStore } from "./menu-store";
 import { createOrderDispatcher } from "./order-dispatcher";
-import { createOrderWriter } from "./order-writer";
+import { createOrderBook } from "./order-book";
 import { startOrderFeed } from "./order-feed";
 import { startOrderProjector } from "./order-projector";
 import { ensureIndexes, waiterCollections } from "./waiter-db";
@@ -39,7 +39,7 @@ async function createContext() {
   const publisher = createPublisher(producer);
 
   const dispatcher = createOrderDispatcher({ c, publisher, topics, log });
-  const orderWriter = createOrderWriter(c);
+  const orderBook = createOrderBook(c);
   // The projector may store a batch before the failure half is wired up: it waits for it.
   let wired: (afterBatch: (events: readonly StationEvent[]) => Promise<void>) => void = () => undefined;
   const afterBatch = new Promise<(events: readonly StationEvent[]) => Promise<void>>((resolve) => (wired = resolve));
@@ -77,7 +77,7 @@ async function createContext() {
     publisher,
     producer,
     dispatcher,
-    orderWriter,
+    orderBook,
     feed,
     stationNews,
     decisionTimeouts,
@@ -119,6 +119,11 @@ export function getContext(): Promise<WebContext> {
     throw err;
   });
   return holder.__bakeryContext;
+}
+
+/** The fast test tier hands the route handlers an in-memory context instead of building the real one. */
+export function provideContext(context: WebContext): void {
+  holder.__bakeryContext = Promise.resolve(context);
 }
 
 export async function closeContext(): Promise<void> {

@@ -5,7 +5,7 @@ import { itemEventIds } from "@bakery/shared/order-projection";
  * A substitute is not in the order's record: its id comes from the ItemDecided that created
  * it. The ids of the events of the substitutes these events name.
  */
-export const substituteEventIds = (events: readonly OrderEvent[]): string[] =>
+const substituteEventIds = (events: readonly OrderEvent[]): string[] =>
   events.flatMap((event) =>
     event.type === "ItemDecided" && event.data.substitute ? itemEventIds(event.data.substitute.itemId) : [],
   );

@@ -1,13 +1,13 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileTail } from "./file-tail";
+import { fileTail } from "../processes/file-tail";
 import { mongoAnswersPing } from "./ferretdb-ready";
-import { scoped, seconds, type StackLog } from "./log";
+import { scoped, seconds, type StackLog } from "../log";
 import { provisionFerretDb, type FerretDbInstall } from "./provision-ferretdb";
-import { spawnGroup, type ExitInfo } from "./spawn-group";
-import { StackError } from "./stack-errors";
-import { waitUntil } from "./wait-until";
-import { assertPortsFree, waitForPort } from "./wait-for-port";
+import { spawnGroup, type ExitInfo } from "../processes/spawn-group";
+import { StackError } from "../stack-errors";
+import { waitUntil } from "../wait-until";
+import { assertPortsFree, waitForPort } from "../wait-for-port";
 
 export type StartFerretDbOptions = {
   port: number;

@@ -1,7 +1,7 @@
-import type { StackLog } from "./log";
-import { REPO_ROOT } from "./repo-root";
+import type { StackLog } from "../log";
+import { REPO_ROOT } from "../repo-root";
 import { spawnGroup, type ExitInfo, type ProcessGroup } from "./spawn-group";
-import { waitUntil } from "./wait-until";
+import { waitUntil } from "../wait-until";
 
 export type AppSpec = {
   name: string;

@@ -1,5 +1,5 @@
 import { spawnGroup, type SpawnGroupOptions } from "./spawn-group";
-import { StackError } from "./stack-errors";
+import { StackError } from "../stack-errors";
 
 export type RunCheckedOptions = SpawnGroupOptions & {
   what: string;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { findOnPath } from "./find-on-path";
+import { findOnPath } from "../provision/find-on-path";
 import { trackGroup, untrackGroup } from "./process-registry";
 
 export type OutputMode =
@@ -157,7 +157,7 @@ async function waitGroupGone(pgid: number, timeoutMs: number): Promise<boolean> 
  * Reads /proc rather than `kill(-pgid, 0)`: orphaned members that exited stay zombies
  * (still group members) when PID 1 does not reap, as in some containers and VMs.
  */
-export function groupIsAlive(pgid: number): boolean {
+function groupIsAlive(pgid: number): boolean {
   let pids: string[];
   try {
     pids = readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));

@@ -1,7 +1,7 @@
-import { seconds, type StackLog } from "./log";
-import { REPO_ROOT } from "./repo-root";
-import { shutdownRequested } from "./shutdown-signal";
-import { spawnGroup } from "./spawn-group";
+import { seconds, type StackLog } from "../log";
+import { REPO_ROOT } from "../repo-root";
+import { shutdownRequested } from "../processes/shutdown-signal";
+import { spawnGroup } from "../processes/spawn-group";
 
 export type PhaseResult = {
   name: string;

@@ -1,6 +1,6 @@
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
-import { MissingToolError } from "./stack-errors";
+import { MissingToolError } from "../stack-errors";
 
 /** Looks the tool up ourselves: spawning it just to see ENOENT costs a JVM start for java/mvn. */
 export function findOnPath(tool: string, path = process.env.PATH ?? ""): string | undefined {

@@ -1,4 +1,4 @@
-import type { StackLog } from "./log";
+import type { StackLog } from "../log";
 
 export type ProvisionOptions = {
   log: StackLog;

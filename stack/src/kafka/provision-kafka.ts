@@ -1,24 +1,24 @@
 import { createHash } from "node:crypto";
 import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { cacheRoot } from "./cache-dir";
-import { requireTool } from "./find-on-path";
-import { installOnce } from "./install-once";
+import { cacheRoot } from "../provision/cache-dir";
+import { requireTool } from "../provision/find-on-path";
+import { installOnce } from "../provision/install-once";
 import { renderKafkaLog4jConfig } from "./kafka-log4j-config";
 import { renderKafkaPom, unusedSlf4jBinding } from "./kafka-pom";
-import { seconds, type StackLog } from "./log";
-import type { ProvisionOptions } from "./provision-options";
-import { startProgressTicker } from "./progress-ticker";
-import { runChecked } from "./run-checked";
+import { seconds, type StackLog } from "../log";
+import type { ProvisionOptions } from "../provision/provision-options";
+import { startProgressTicker } from "../provision/progress-ticker";
+import { runChecked } from "../processes/run-checked";
 
 /**
  * The one Kafka version of the project: the local broker runs it from Maven Central jars
  * and docker-compose uses the `apache/kafka:${KAFKA_VERSION}` image.
  */
 export const KAFKA_VERSION = "4.1.1";
-export const KAFKA_SCALA_VERSION = "2.13";
+const KAFKA_SCALA_VERSION = "2.13";
 /** What the Kafka 4.1 release tarball ships in libs/. */
-export const KAFKA_LOG4J_VERSION = "2.24.3";
+const KAFKA_LOG4J_VERSION = "2.24.3";
 
 export type KafkaInstall = {
   version: string;

@@ -1,4 +1,4 @@
-import type { StackLog } from "./log";
+import type { StackLog } from "../log";
 import type { PhaseResult } from "./run-phase";
 
 export const INTERRUPTED = 130;

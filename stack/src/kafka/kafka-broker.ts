@@ -1,17 +1,17 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileTail } from "./file-tail";
-import { requireTool } from "./find-on-path";
+import { fileTail } from "../processes/file-tail";
+import { requireTool } from "../provision/find-on-path";
 import { kafkaIsReady } from "./kafka-ready";
 import { randomKafkaClusterId, renderKafkaServerProperties } from "./kafka-server-properties";
-import { scoped, seconds, type StackLog } from "./log";
+import { scoped, seconds, type StackLog } from "../log";
 import { provisionKafka, type KafkaInstall } from "./provision-kafka";
-import { runChecked } from "./run-checked";
-import { spawnGroup, type ExitInfo } from "./spawn-group";
-import { StackError } from "./stack-errors";
-import { waitUntil } from "./wait-until";
-import { assertPortsFree, waitForPort } from "./wait-for-port";
+import { runChecked } from "../processes/run-checked";
+import { spawnGroup, type ExitInfo } from "../processes/spawn-group";
+import { StackError } from "../stack-errors";
+import { waitUntil } from "../wait-until";
+import { assertPortsFree, waitForPort } from "../wait-for-port";
 
 export type StartKafkaOptions = {
   port: number;

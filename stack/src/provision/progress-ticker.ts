@@ -1,4 +1,4 @@
-import type { StackLog } from "./log";
+import type { StackLog } from "../log";
 
 /**
  * A line every `everyMs` while a long step runs: a cold FerretDB build or Kafka download

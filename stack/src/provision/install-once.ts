@@ -13,7 +13,7 @@ export type InstallOnceOptions = {
   build(workDir: string): Promise<void>;
 };
 
-export async function readInstalledStamp(dir: string): Promise<string | undefined> {
+async function readInstalledStamp(dir: string): Promise<string | undefined> {
   try {
     return await readFile(join(dir, STAMP_FILE), "utf8");
   } catch {

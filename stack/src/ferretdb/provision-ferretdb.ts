@@ -4,18 +4,18 @@ import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheRoot } from "./cache-dir";
-import { requireTool } from "./find-on-path";
-import { installOnce } from "./install-once";
-import { seconds, type StackLog } from "./log";
-import type { ProvisionOptions } from "./provision-options";
-import { startProgressTicker } from "./progress-ticker";
-import { runChecked } from "./run-checked";
+import { cacheRoot } from "../provision/cache-dir";
+import { requireTool } from "../provision/find-on-path";
+import { installOnce } from "../provision/install-once";
+import { seconds, type StackLog } from "../log";
+import type { ProvisionOptions } from "../provision/provision-options";
+import { startProgressTicker } from "../provision/progress-ticker";
+import { runChecked } from "../processes/run-checked";
 
 /** Must match the `require` in stack/ferretdb/go.mod (a unit test checks it). */
 export const FERRETDB_VERSION = "1.24.2";
 
-export const FERRETDB_SOURCE_DIR = fileURLToPath(new URL("../ferretdb/", import.meta.url));
+export const FERRETDB_SOURCE_DIR = fileURLToPath(new URL("../../ferretdb/", import.meta.url));
 
 export type FerretDbInstall = {
   version: string;

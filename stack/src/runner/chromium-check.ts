@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import type { StackLog } from "./log";
-import { findOnPath } from "./find-on-path";
-import { startProgressTicker } from "./progress-ticker";
-import { runChecked } from "./run-checked";
-import { StackError } from "./stack-errors";
+import type { StackLog } from "../log";
+import { findOnPath } from "../provision/find-on-path";
+import { startProgressTicker } from "../provision/progress-ticker";
+import { runChecked } from "../processes/run-checked";
+import { StackError } from "../stack-errors";
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 

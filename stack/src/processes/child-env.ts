@@ -1,4 +1,4 @@
-import type { StackEnv } from "./local-stack";
+import type { StackEnv } from "../local-stack";
 
 /** What every app and test process gets on top of our own environment. */
 export function childEnv(stack?: StackEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {

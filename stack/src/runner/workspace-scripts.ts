@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "./repo-root";
+import { REPO_ROOT } from "../repo-root";
 
 /** Whether `<folder>/package.json` defines `script`, so optional phases (e2e) run only once they exist. */
 export function workspaceHasScript(folder: string, script: string): boolean {
