@@ -2,6 +2,13 @@ import { devices, expect, test, type Page, type TestInfo } from "@playwright/tes
 import { connection, expectMoneyInvariant, MENU, placeOrder, readOrder, signInStaff, staffApi } from "./support/bakery";
 import { urls } from "./support/e2e-env";
 
+/** What the screen shows right now (fixed bars and sheets where they belong). */
+async function shootScreen(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, animations: "disabled" });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
   // From the top, so the sticky header sits where it belongs in a full-page shot.
@@ -35,11 +42,7 @@ test("screenshots: menu, tracking page and dashboard, on a phone and a desktop",
   await mobile.getByRole("button", { name: "Add Tequila" }).click();
   await mobile.getByRole("button", { name: /View your order/ }).click();
   await mobile.getByLabel("Your name").fill("Duda");
-  await mobile.screenshot({ path: testInfo.outputPath("menu-phone-order-sheet.png"), animations: "disabled" });
-  await testInfo.attach("menu-phone-order-sheet", {
-    path: testInfo.outputPath("menu-phone-order-sheet.png"),
-    contentType: "image/png",
-  });
+  await shootScreen(mobile, testInfo, "menu-phone-order-sheet");
 
   // Some traffic so the dashboard has every lane filled.
   await signInStaff(staffContext, urls.webB);
@@ -133,12 +136,10 @@ test("screenshots: sold out, a choice to make, a cancel, a late order and the st
     await staff.setStock(MENU.pizza, 0);
     await expect(menu.getByTestId("menu-item").filter({ hasText: "Pizza" })).toHaveAttribute("data-available", "false");
     await shoot(menu, testInfo, "menu-phone-sold-out");
+    await menu.getByTestId("menu-item").filter({ hasText: "Pizza" }).scrollIntoViewIfNeeded();
+    await shootScreen(menu, testInfo, "menu-phone-sold-out-bar");
     await menu.getByRole("button", { name: /View your order/ }).click();
-    await menu.screenshot({ path: testInfo.outputPath("menu-phone-sold-out-sheet.png"), animations: "disabled" });
-    await testInfo.attach("menu-phone-sold-out-sheet", {
-      path: testInfo.outputPath("menu-phone-sold-out-sheet.png"),
-      contentType: "image/png",
-    });
+    await shootScreen(menu, testInfo, "menu-phone-sold-out-sheet");
     const menuDesktop = await desktop.newPage();
     await menuDesktop.goto("/");
     await menuDesktop.getByRole("button", { name: "Add Big Mac" }).click();

@@ -36,12 +36,15 @@ export function MenuItemCard({ item, inCart, onAdd }: { item: MenuEntry; inCart:
         <p className={`mt-1 text-sm leading-snug ${item.available ? "text-stone-600" : "text-stone-500"}`}>
           {item.description}
         </p>
-        <div className="mt-auto flex items-center justify-between gap-3 pt-3">
-          <p className="inline-flex items-center gap-1 text-xs font-medium whitespace-nowrap text-stone-500">
-            <ClockIcon className="size-3.5" />
-            <span className="sr-only">Preparation time</span>
-            {formatPrepHint(item.prepSeconds)}
-          </p>
+        <div className="mt-auto flex flex-wrap items-center justify-between gap-3 pt-3">
+          {/* How long it takes matters only while it can be ordered; the badge needs the room. */}
+          {item.available && (
+            <p className="inline-flex items-center gap-1 text-xs font-medium whitespace-nowrap text-stone-500">
+              <ClockIcon className="size-3.5" />
+              <span className="sr-only">Preparation time</span>
+              {formatPrepHint(item.prepSeconds)}
+            </p>
+          )}
           {item.available ? (
             <button
               type="button"
@@ -53,7 +56,7 @@ export function MenuItemCard({ item, inCart, onAdd }: { item: MenuEntry; inCart:
               Add
             </button>
           ) : (
-            <div className="flex items-center gap-2">
+            <div className="ml-auto flex items-center gap-2">
               <span
                 id={soldOutId}
                 className="rounded-full bg-stone-200 px-2.5 py-1 text-xs font-bold tracking-wide whitespace-nowrap text-stone-600 uppercase"

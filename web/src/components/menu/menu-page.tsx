@@ -6,7 +6,7 @@ import { describeError } from "@/client/api";
 import { cart, useCartLines, type PricedLine } from "@/client/cart";
 import { formatPrice, pluralize } from "@/client/format";
 import { useLiveMenu } from "@/client/use-live-menu";
-import { ChevronUpIcon } from "@/components/ui/icons";
+import { AlertIcon, ChevronUpIcon } from "@/components/ui/icons";
 import { CartPanel } from "./cart-panel";
 import { MenuSection } from "./menu-section";
 import { useSoldOutAnnouncement } from "./use-sold-out-announcement";
@@ -132,19 +132,23 @@ export function MenuPage() {
             aria-expanded={sheetOpen}
             aria-controls={CART_ID}
             onClick={() => setSheetOpen(true)}
-            className="mx-auto flex min-h-12 w-full max-w-xl items-center justify-between gap-3 rounded-full bg-crust-600 px-5 text-white shadow-lg hover:bg-crust-700"
+            className="mx-auto flex min-h-12 w-full max-w-xl items-center justify-between gap-2 rounded-full bg-crust-600 px-4 text-white shadow-lg hover:bg-crust-700 sm:gap-3 sm:px-5"
           >
-            <span className="flex items-center gap-2 font-semibold">
-              <span className="grid size-7 place-items-center rounded-full bg-white/20 text-sm tabular">{count}</span>
+            <span className="flex min-w-0 items-center gap-2 font-semibold whitespace-nowrap">
+              <span className="grid size-7 shrink-0 place-items-center rounded-full bg-white/20 text-sm tabular">
+                {count}
+              </span>
               View your order
               <span className="sr-only">({pluralize(count, "item")})</span>
               {soldOut > 0 && (
-                <span className="rounded-full bg-white px-2 py-0.5 text-xs font-bold text-red-800">
-                  {soldOut} sold out
+                <span className="inline-flex items-center gap-0.5 rounded-full bg-white px-1.5 py-0.5 text-xs font-bold text-red-800">
+                  <AlertIcon className="size-3.5" />
+                  {soldOut}
+                  <span className="sr-only"> sold out</span>
                 </span>
               )}
             </span>
-            <span className="flex items-center gap-1 font-semibold tabular">
+            <span className="flex shrink-0 items-center gap-1 font-semibold whitespace-nowrap tabular">
               {formatPrice(total)}
               <ChevronUpIcon />
             </span>
