@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ItemType, MenuItem } from "./menu";
+import { Station } from "./stations";
 
 /**
  * At most this many items in one order, whatever the lines: every item is a message, a
@@ -87,3 +88,20 @@ export const StockRequest = z.strictObject({ portions: z.number().int().min(0).m
 /** `GET /api/menu` and the `menu` event of `GET /api/menu/events`: the menu, with what can be ordered now. */
 export const MenuEntry = MenuItem.extend({ available: z.boolean() });
 export type MenuEntry = z.infer<typeof MenuEntry>;
+
+/** One item's stock as its station last reported it; portions null = unlimited. */
+export const StockLine = z.object({
+  menuItemId: z.number().int().positive(),
+  station: Station,
+  available: z.boolean(),
+  portions: z.number().int().min(0).nullable(),
+});
+export type StockLine = z.infer<typeof StockLine>;
+
+/** `GET /api/staff/stations`: paused flags and stock as the stations last reported them, and the board's grace. */
+export const StationsStatus = z.object({
+  stations: z.object({ KITCHEN: z.object({ paused: z.boolean() }), BAR: z.object({ paused: z.boolean() }) }),
+  stock: z.array(StockLine),
+  lateGraceS: z.number().int().nonnegative(),
+});
+export type StationsStatus = z.infer<typeof StationsStatus>;

@@ -1,4 +1,5 @@
 // GET /api/staff/stations - paused flags and stock as the stations last reported them, and the board's grace
+import type { StationsStatus } from "@bakery/shared/api";
 import { staffRoute } from "@/server/route";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +12,5 @@ export const GET = staffRoute(async (_request, ctx) =>
     },
     stock: ctx.stationNews.stock(),
     lateGraceS: ctx.env.LATE_GRACE_S,
-  }),
+  } satisfies StationsStatus),
 );
