@@ -80,6 +80,19 @@ export function staffApi(request: APIRequestContext, baseURL: string) {
   };
 }
 
+/**
+ * Staff commands from a test's own API context, signed in first. On a busy machine an order
+ * can pass a state faster than a page can show it; a paused station holds it there.
+ */
+export async function signedInStaffApi(request: APIRequestContext, baseURL: string) {
+  const response = await request.post(`${baseURL}/api/staff/session`, {
+    headers: sameOrigin(baseURL),
+    data: { password: STAFF_PASSWORD },
+  });
+  expect(response.status()).toBe(204);
+  return staffApi(request, baseURL);
+}
+
 /** The order as the API has it now. */
 export async function readOrder(request: APIRequestContext, baseURL: string, orderId: string): Promise<OrderView> {
   const response = await request.get(`${baseURL}/api/orders/${orderId}`);
