@@ -95,7 +95,10 @@ export async function requireStaff(deps: Deps, request: Request): Promise<StaffS
 /** For staff pages (server components). */
 export async function isStaffRequest(): Promise<boolean> {
   const [{ cookies }, { getContext }] = await Promise.all([import("next/headers"), import("./context")]);
-  return Boolean(await activeSession(await getContext(), (await cookies()).get(STAFF_COOKIE)?.value));
+  // The cookie first: reading it is what tells `next build` the page is per request, so the
+  // build never opens a context (it has no database to reach, nor its environment).
+  const token = (await cookies()).get(STAFF_COOKIE)?.value;
+  return Boolean(await activeSession(await getContext(), token));
 }
 
 /**
