@@ -135,12 +135,17 @@ export async function startStation(config: StationConfig) {
     return docs.map((doc) => fresh.has(doc._id));
   });
 
-  /** Item events go out keyed by order (publisher); station news keyed by what it is about. */
-  const announce = (events: StationEvent[]) => {
+  /**
+   * Item events go out keyed by order (publisher); station news keyed by what it is about.
+   * Item events name the worker in a header: who started or prepared an item is evidence an
+   * auditor (npm run chaos) needs to tell one preparation from two.
+   */
+  const said = { worker: workerId };
+  const announce = (events: StationEvent[], headers: Record<string, string> = said) => {
     const items = events.filter((event): event is ItemEvent => "orderId" in event);
     const news = events.filter((event) => !("orderId" in event));
     return Promise.all([
-      items.length > 0 ? publisher.publish(config.topics.balcony, ItemEvent, items) : undefined,
+      items.length > 0 ? publisher.publish(config.topics.balcony, ItemEvent, items, headers) : undefined,
       news.length > 0
         ? producer.send({
             topic: config.topics.balcony,
@@ -154,8 +159,8 @@ export async function startStation(config: StationConfig) {
         : undefined,
     ]);
   };
-  const announceOutcome = (doc: CompletionDoc) =>
-    must("announce outcome", () => announce([outcomeEvent(doc, config.station)]));
+  const announceOutcome = (doc: CompletionDoc, headers: Record<string, string> = said) =>
+    must("announce outcome", () => announce([outcomeEvent(doc, config.station)], headers));
   const stockNews = (id: string, menuItemId: number, portions: number | null) =>
     stockChangedEvent(id, now(), {
       station: config.station,
@@ -193,6 +198,7 @@ export async function startStation(config: StationConfig) {
         config.topics.balcony,
         ItemStarted,
         started.map((ticket) => itemStartedEvent(ticket, ticket.startedAt, ticket.expectedReadyAt)),
+        said,
       )
       .catch((err: unknown) => log.warn("could not announce started items", { err }));
     for (const ticket of started)
@@ -231,7 +237,8 @@ export async function startStation(config: StationConfig) {
       won === false ? await must("read outcome", async () => (await outcomes.find(mine._id)) ?? mine) : mine;
     // Stopping half-way leaves the offset uncommitted: the next owner settles the item.
     if (stopping || !winner) return;
-    await announceOutcome(winner);
+    // This worker prepared the item, whichever outcome won the record.
+    await announceOutcome(winner, { ...said, prepared: "1" });
     if (stopping) return;
     done(ticket);
     log.debug("item ready", { itemId: ticket.itemId });
@@ -305,6 +312,7 @@ export async function startStation(config: StationConfig) {
         config.topics.balcony,
         ItemQueued,
         queued.map((ticket) => itemQueuedEvent(ticket, at, ticket)),
+        said,
       ),
     );
   }
