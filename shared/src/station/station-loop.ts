@@ -388,6 +388,16 @@ export async function startStation(config: StationConfig) {
 
     const withPortion: Ticket[] = [];
     for (const ticket of enqueue) {
+      // Started before (a worker died or lost the partition with it in hand): its stock was
+      // settled when it was first taken in, whatever the stock says now; it is finished, not judged again.
+      if (!firstSeen.has(ticket.itemId)) {
+        const claimed = await must("read an item's claims", () => claims.latest(ticket.itemId));
+        if (stopping) return;
+        if (claimed) {
+          withPortion.push(ticket);
+          continue;
+        }
+      }
       const setting = settingOf(ticket.menuItemId);
       const take = await must("take a portion", () => stock.take(ticket.itemId, ticket.menuItemId, setting));
       if (!take) return;
