@@ -8,6 +8,7 @@ import { freePort } from "@bakery/stack/free-port";
 import { startLocalStack, type LocalStack, type StackEnv } from "@bakery/stack/local-stack";
 import type { StackLog } from "@bakery/stack/log";
 import { readExternalStack } from "@bakery/stack/stack-config";
+import { poll } from "@bakery/stack/wait-until";
 
 export type RunStack = {
   kind: "local" | "external";
@@ -75,7 +76,13 @@ export async function createRunTopics(env: StackEnv, topics: readonly string[], 
   }).admin();
   await admin.connect();
   try {
-    await ensureTopics(admin, topics, partitions);
+    // A broker that has just started may answer "does not host this topic-partition" while
+    // kafkajs waits for the new topics' leaders: try again rather than fail the run.
+    await poll(async () => (await ensureTopics(admin, topics, partitions), true), {
+      what: `topics ${topics.join(", ")}`,
+      timeoutMs: 60_000,
+      intervalMs: 500,
+    });
   } finally {
     await admin.disconnect();
   }

@@ -7,6 +7,7 @@ import { newRunId } from "@bakery/bench/run-names";
 import type { StackLog } from "@bakery/stack/log";
 import { bringUpChaosBakery, CHAOS_SETTINGS, type ChaosBakery } from "./bakery/bring-up";
 import { findDoubleEffects } from "./check/double-effects";
+import { diagnoseOrders } from "./check/diagnose";
 import { gatherEvidence } from "./check/evidence";
 import { checkAnswers } from "./check/http-check";
 import { checkOrders } from "./check/orders-check";
@@ -23,6 +24,7 @@ import { runNemesis } from "./nemesis/nemesis";
 import type { ChaosOptions } from "./options";
 import { tableRows, type ChaosReport, type Check } from "./report";
 import { planSchedule } from "./schedule";
+import type { OrderView } from "@bakery/shared/order";
 import { seededRandom } from "./seeded-random";
 
 /** The item staff keep running out of (Torta de limão, kitchen). */
@@ -147,8 +149,11 @@ async function underLoad(
         a.error ? "no answer" : a.status !== undefined && a.status >= 500 ? String(a.status) : "answered",
       ),
     );
+    const tabs = browsers.state();
     step(
-      `  acknowledged ${traffic.acked().length}, not final ${watch.open()}; last 10 s: ${Object.entries(kinds)
+      `  acknowledged ${traffic.acked().length}, not final ${watch.open()}; browsers: ${tabs.live}/${tabs.tabs} streams live, ${tabs.connecting} connecting (oldest ${(tabs.oldestConnectingMs / 1000).toFixed(0)} s); last 10 s: ${Object.entries(
+        kinds,
+      )
         .map(([k, n]) => `${n} ${k}`)
         .join(", ")}`,
     );
@@ -209,6 +214,17 @@ async function underLoad(
   const prepared = new Set([...evidence.outcomes.values()].filter((o) => o.outcome === "READY").map((o) => o.itemId));
   const apiViews = new Map([...evidence.reads].map(([id, read]) => [id, read.view]));
   const orders = checkOrders({ acked, reads: evidence.reads, outcomes: evidence.outcomes });
+  // An order that did not finish: what the databases say about it goes with its problem line.
+  const unfinished = orders.filter((p) => p.kind === "stuck" && p.orderId && apiViews.get(p.orderId));
+  const diagnosis = await diagnoseOrders({
+    mongoUrl: bakery.stack.env.MONGODB_URL,
+    names: bakery.names,
+    views: unfinished.slice(0, 50).map((p) => apiViews.get(p.orderId as string) as OrderView),
+  }).catch((err: unknown) => new Map([["", `could not diagnose: ${String(err)}`]]));
+  for (const problem of unfinished) {
+    const words = diagnosis.get(problem.orderId as string);
+    if (words) problem.message += ` (${words})`;
+  }
   const stock = checkStock({ ...evidence, prepared });
   const sse = checkBrowsers({ followed: browsers.followed(), api: apiViews, now: Date.now() });
   const exits = bakery.fleet
@@ -217,7 +233,7 @@ async function underLoad(
     .map((i): Problem => ({
       kind: "process",
       at: i.endedAt ?? 0,
-      message: `${i.slot} (#${i.n}) exited by itself; see ${i.logFile}`,
+      message: `${i.slot} (#${i.n}) exited by itself (${i.exit ?? "?"}); see ${i.logFile}`,
     }));
   const problems = [...orders, ...doubles.problems, ...stock, ...sse, ...http5xx.problems, ...exits];
   const count = (kind: Problem["kind"]) => problems.filter((p) => p.kind === kind).length;
@@ -247,7 +263,12 @@ async function underLoad(
     {
       name: "every browser's view equals GET /api/orders/:id",
       ok: count("sse") === 0,
-      detail: `${count("sse")} differ of ${followed.length} orders followed (${followed.reduce((n, f) => n + f.connects, 0)} connects, ${followed.reduce((n, f) => n + f.drops, 0)} drops)`,
+      detail: `${count("sse")} differ of ${followed.filter((f) => f.view).length} orders shown (${followed.reduce((n, f) => n + f.connects, 0)} connects, ${followed.reduce((n, f) => n + f.drops, 0)} drops)`,
+    },
+    {
+      name: "every browser tab loaded its order",
+      ok: count("unloaded") === 0,
+      detail: `${count("unloaded")} of ${followed.length} tabs never got a snapshot`,
     },
     {
       name: "no 5xx but 503 with Retry-After during a database or Kafka outage",

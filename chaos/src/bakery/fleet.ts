@@ -18,6 +18,8 @@ export type Incarnation = {
   readyAt?: number;
   endedAt?: number;
   end?: "SIGKILL" | "SIGTERM" | "exited";
+  /** How the process group's leader ended (code or signal), as the OS said. */
+  exit?: string;
   frozen: { from: number; to?: number }[];
 };
 
@@ -52,7 +54,8 @@ export function createFleet(opts: { env: NodeJS.ProcessEnv; logDir: string; webP
       ...(role === "web" ? { extraArgs: ["-p", String(webUrl(slot).split(":")[2]), "-H", "127.0.0.1"] } : {}),
     });
     const incarnation: Incarnation = { role, slot, n, pid: group.pid, logFile, startedAt: Date.now(), frozen: [] };
-    void group.exited.then(() => {
+    void group.exited.then((exit) => {
+      incarnation.exit = exit.error?.message ?? (exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`);
       incarnation.endedAt ??= Date.now();
       // Not killed or stopped by us: it died by itself, which the report says.
       incarnation.end ??= "exited";

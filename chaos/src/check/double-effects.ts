@@ -1,7 +1,7 @@
 import type { Problem } from "./problem";
 
-/** An ItemStarted on the balcony: which worker started which item, when. */
-export type Start = { itemId: string; orderId: string; worker: string; at: number };
+/** An ItemStarted on the balcony: which worker started which item, when, and when it expected it ready. */
+export type Start = { itemId: string; orderId: string; worker: string; at: number; expectedReadyAt: number };
 /** A preparation a worker ran to its end (its ItemReady says `prepared`). */
 export type Preparation = { itemId: string; orderId: string; worker: string; at: number };
 /** A worker's life, from the fleet's history: when it ended and when it was frozen. */
@@ -12,11 +12,11 @@ export type Restart = { itemId: string; orderId: string; at: number; why: string
 /**
  * Items prepared more than once. Two kinds of evidence, both on the balcony:
  * - two workers ran a preparation of the item to its end (two `prepared` ItemReady);
- * - a second worker started the item while the first one was running: not killed, not
- *   stopped, not frozen. Two cooks on one item, whoever finished.
- * A second start after the first worker died or while it was frozen is a restart (the first
- * preparation was lost with its worker), reported apart; it becomes a double effect only if
- * the frozen worker also finishes its preparation after it wakes.
+ * - a second worker started the item while the first was preparing it (before the first's
+ *   expected ready time) and running: not killed, not stopped, not frozen. Two cooks on one
+ *   item at once, whoever finished.
+ * Any other second start is a restart (the first preparation was lost with its worker, or
+ * given up past its claim), reported apart; it is a double effect only if both finished.
  */
 export function findDoubleEffects(input: {
   starts: readonly Start[];
@@ -57,7 +57,9 @@ export function findDoubleEffects(input: {
         .reverse()
         .find((s) => s.worker !== later.worker);
       if (!earlier) continue;
-      const why = outAt(earlier.worker, later.at);
+      const why =
+        outAt(earlier.worker, later.at) ??
+        (later.at >= earlier.expectedReadyAt ? "was past its preparation" : undefined);
       const what = `item ${itemId} of order ${later.orderId} started by ${slotOf(earlier.worker)} at ${iso(earlier.at)} and by ${slotOf(later.worker)} at ${iso(later.at)}`;
       if (why) restarts.push({ itemId, orderId: later.orderId, at: later.at, why: `${what}; the first ${why}` });
       else {

@@ -7,7 +7,13 @@ const lives: WorkerLife[] = [
   { worker: "k-dead", slot: "kitchen-3", endedAt: 1_020, frozen: [] },
   { worker: "k-zombie", slot: "kitchen-4", frozen: [{ from: 1_100, to: 9_000 }] },
 ];
-const start = (worker: string, at: number) => ({ itemId: "o1.1", orderId: "o1", worker, at });
+const start = (worker: string, at: number) => ({
+  itemId: "o1.1",
+  orderId: "o1",
+  worker,
+  at,
+  expectedReadyAt: at + 500,
+});
 
 describe("double effects", () => {
   it("finds none for an item started and prepared once", () => {
@@ -15,9 +21,9 @@ describe("double effects", () => {
     expect(found).toEqual({ problems: [], restarts: [] });
   });
 
-  it("counts a second start while the first worker was running, naming the order and both workers", () => {
+  it("counts a second start while the first worker was running and preparing it, naming the order and both workers", () => {
     const { problems } = findDoubleEffects({
-      starts: [start("k-a", 1_000), start("k-b", 2_000)],
+      starts: [start("k-a", 1_000), start("k-b", 1_200)],
       preparations: [],
       lives,
     });
@@ -27,7 +33,10 @@ describe("double effects", () => {
     );
   });
 
-  it("takes a start after the first worker died, or while it was frozen, for a restart", () => {
+  it("takes a start after the first worker died, while it was frozen, or past its preparation, for a restart", () => {
+    const late = findDoubleEffects({ starts: [start("k-a", 1_000), start("k-b", 2_000)], preparations: [], lives });
+    expect(late.problems).toEqual([]);
+    expect(late.restarts.map((r) => r.why.replace(/.*; /, ""))).toEqual(["the first was past its preparation"]);
     const found = findDoubleEffects({
       starts: [start("k-dead", 1_000), start("k-zombie", 1_050), start("k-a", 2_000)],
       preparations: [start("k-a", 2_050)],

@@ -26,7 +26,7 @@ export type Evidence = {
   unnamed: string[];
 };
 
-const READ_CONCURRENCY = 16;
+const READ_CONCURRENCY = 8;
 
 /** Everything the checker judges, read after the drain: the API, the stations' databases, the topics, the logs. */
 export async function gatherEvidence(opts: {
@@ -122,7 +122,13 @@ async function readBalcony(kafka: Kafka, topic: string, groupId: string) {
       const event = decoded.value;
       const worker = header(message, "worker") ?? "unknown";
       if (event.type === "ItemStarted")
-        starts.push({ itemId: event.data.itemId, orderId: event.orderId, worker, at: Date.parse(event.occurredAt) });
+        starts.push({
+          itemId: event.data.itemId,
+          orderId: event.orderId,
+          worker,
+          at: Date.parse(event.occurredAt),
+          expectedReadyAt: Date.parse(event.data.expectedReadyAt),
+        });
       if (event.type === "ItemReady" && header(message, "prepared") === "1")
         preparations.push({ itemId: event.data.itemId, orderId: event.orderId, worker, at: Number(message.timestamp) });
     },

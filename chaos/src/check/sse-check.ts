@@ -18,7 +18,12 @@ export function checkBrowsers(input: {
     const truth = input.api.get(orderId);
     if (!truth) continue; // an order the API cannot show is reported as lost or stuck
     if (!view) {
-      problems.push({ kind: "sse", orderId, message: `browser ${browser} never got a snapshot of order ${orderId}` });
+      // Not a wrong view but none at all: the page never loaded (reported apart).
+      problems.push({
+        kind: "unloaded",
+        orderId,
+        message: `browser ${browser} never got a snapshot of order ${orderId}`,
+      });
       continue;
     }
     // The status first: it is what the customer reads; then anything else.

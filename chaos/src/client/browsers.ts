@@ -17,6 +17,7 @@ export type FollowedOrder = {
 
 /** As the customer page keeps them: updates to re-apply over a snapshot read before they were stored. */
 const KEEP_RECENT = 100;
+const CONNECT_TIMEOUT_MS = 30_000;
 /** The server's `retry:` (EventSource waits this long after a dropped stream). */
 const RETRY_MS = 2_000;
 
@@ -41,6 +42,9 @@ export function startBrowsers(opts: {
   maxTabs: number;
 }) {
   const followed: FollowedOrder[] = [];
+  /** Start times of the connection attempts under way. */
+  const connecting = new Set<{ at: number }>();
+  let live = 0;
   let stopped = false;
   let wake: () => void = () => undefined;
   const stopping = new Promise<void>((resolve) => (wake = resolve));
@@ -79,25 +83,32 @@ export function startBrowsers(opts: {
       const at = Date.now();
       const answered = (outcome: { status: number; retryAfter?: string } | { error: string }) =>
         opts.answers.record({ at, route: "GET /api/orders/:id/events", web, ms: Date.now() - at, orderId, ...outcome });
+      const attempt = { at };
+      connecting.add(attempt);
       try {
         client = await openSseClient({
           host: url.hostname,
           port: Number(url.port),
           path: `/api/orders/${encodeURIComponent(orderId)}/events`,
-          timeoutMs: 10_000,
+          // A browser waits for a slow answer rather than give up on it.
+          timeoutMs: CONNECT_TIMEOUT_MS,
           onMessage,
           onClose: () => closed(),
         });
+        connecting.delete(attempt);
         answered({ status: 200 });
         record.connects++;
         failures = 0;
+        live++;
         const why = await Promise.race([ended.then(() => "dropped"), stopping.then(() => "stopped")]);
+        live--;
         client.close();
         if (why === "dropped" && !stopped) {
           record.drops++;
           await pause(RETRY_MS);
         }
       } catch (err) {
+        connecting.delete(attempt);
         client?.close();
         if (stopped) break;
         record.drops++;
@@ -139,8 +150,13 @@ export function startBrowsers(opts: {
   const browsing = Array.from({ length: opts.count }, (_, browser) => browse(browser));
   return {
     followed: (): readonly FollowedOrder[] => followed,
-    /** Tabs open now. */
-    open: () => followed.length,
+    /** Tabs, streams connected now, and connection attempts under way. */
+    state: () => ({
+      tabs: followed.length,
+      live,
+      connecting: connecting.size,
+      oldestConnectingMs: Math.max(0, ...[...connecting].map((c) => Date.now() - c.at)),
+    }),
     /** Closes every tab; the views are kept. */
     async stop(): Promise<void> {
       stopped = true;

@@ -1,6 +1,7 @@
 import type { SeededRandom } from "../seeded-random";
 import { retryDelayMs, worthRetrying } from "./answers";
 import type { Http } from "./http";
+import { MAX_ATTEMPTS } from "./order-traffic";
 import type { UnavailableItem } from "./order-watch";
 
 /** Same-station items a customer may pick instead of one that ran out. */
@@ -58,7 +59,7 @@ export function startFailureHalf(opts: {
         ...(cookie ? { headers: { cookie } } : {}),
         ...(orderId ? { orderId } : {}),
       });
-      if (!worthRetrying(answer) || Date.now() - started > opts.retryBudgetMs) return reply;
+      if (!worthRetrying(answer) || attempt >= MAX_ATTEMPTS || Date.now() - started > opts.retryBudgetMs) return reply;
       await sleep(retryDelayMs(attempt, answer.retryAfter));
     }
   }

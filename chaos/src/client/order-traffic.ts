@@ -10,12 +10,14 @@ export type Acked = { orderId: string; key: string; at: number; web: number; att
 export type NotAcked = { key: string; lines: OrderLine[]; attempts: number; last: Answer; gaveUp: boolean };
 
 const MENU = [1, 2, 3, 4, 5, 6, 7, 8];
+/** A customer asks again a few times, not for ever: a retry storm would only bury a struggling server. */
+export const MAX_ATTEMPTS = 6;
 
 /**
  * Customers placing orders at a steady rate (open loop: a slow answer does not slow the
  * arrivals) through every web process in turn. Each order has its own Idempotency-Key and is
  * asked again with the same key, on the next web process, after no answer, a 5xx, a 429 or a
- * key still being processed, until it is answered or `retryBudgetMs` has passed.
+ * key still being processed, until it is answered, or after MAX_ATTEMPTS or `retryBudgetMs`.
  */
 export function startOrderTraffic(opts: {
   http: Http;
@@ -59,7 +61,7 @@ export function startOrderTraffic(opts: {
         opts.onAck(order, view);
         return;
       }
-      const gaveUp = Date.now() - started > opts.retryBudgetMs;
+      const gaveUp = attempt >= MAX_ATTEMPTS || Date.now() - started > opts.retryBudgetMs;
       if (!worthRetrying(answer) || gaveUp) {
         notAcked.push({ key, lines, attempts: attempt, last: answer, gaveUp: worthRetrying(answer) });
         return;
