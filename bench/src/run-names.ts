@@ -74,7 +74,7 @@ export function appEnv(names: RunNames, extra: { staffPassword: string }): Recor
 }
 
 /** `bench-20261125-193000-ab12`: sortable, and a valid topic, database and group name. */
-export function newRunId(now: Date, random: string): string {
+export function newRunId(now: Date, random: string, kind = "bench"): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  return `bench-${stamp}-${random}`;
+  return `${kind}-${stamp}-${random}`;
 }

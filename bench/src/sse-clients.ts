@@ -32,13 +32,14 @@ export function openSseClient(opts: {
         return open;
       },
     };
-    const fail = (why: string) => {
+    /** An error answer keeps its Retry-After on the error, for callers that honour it. */
+    const fail = (why: string, retryAfter?: string) => {
       open = false;
       if (!settled) {
         settled = true;
         clearTimeout(timer);
         req?.destroy();
-        reject(new Error(why));
+        reject(Object.assign(new Error(why), retryAfter === undefined ? {} : { retryAfter }));
       }
     };
     const timer = setTimeout(() => fail("timeout"), opts.timeoutMs);
@@ -47,7 +48,8 @@ export function openSseClient(opts: {
       (res) => {
         if (res.statusCode !== 200) {
           res.resume();
-          fail(`http ${res.statusCode}`);
+          const retryAfter = res.headers["retry-after"];
+          fail(`http ${res.statusCode}`, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
           return;
         }
         res.setEncoding("utf8");

@@ -92,7 +92,7 @@ export function decodeMessage<S extends z.ZodType>(
   return { ok: false, reason: `schema: ${issue ? `${issue.path.join(".") || "(root)"} ${issue.message}` : "invalid"}` };
 }
 
-type Outgoing = { topic: string; key: string; value: string };
+type Outgoing = { topic: string; key: string; value: string; headers?: Record<string, string> };
 export type Publisher = ReturnType<typeof createPublisher>;
 
 /**
@@ -102,10 +102,10 @@ export type Publisher = ReturnType<typeof createPublisher>;
  */
 export function createPublisher(producer: Producer) {
   const batcher = createMicroBatcher<Outgoing, void>(async (messages) => {
-    const byTopic = new Map<string, { key: string; value: string }[]>();
-    for (const { topic, key, value } of messages) {
+    const byTopic = new Map<string, Omit<Outgoing, "topic">[]>();
+    for (const { topic, ...message } of messages) {
       const list = byTopic.get(topic) ?? [];
-      list.push({ key, value });
+      list.push(message);
       byTopic.set(topic, list);
     }
     await producer.sendBatch({
@@ -118,16 +118,20 @@ export function createPublisher(producer: Producer) {
     Promise.all(messages.map((message) => batcher.add(message))).then(() => undefined);
 
   return {
-    /** Validates each event with `schema`, then sends it keyed by its order id. */
+    /**
+     * Validates each event with `schema`, then sends it keyed by its order id. `headers` say
+     * who sent it (transport metadata, outside the event's schema).
+     */
     publish<S extends z.ZodType<{ orderId: string }>>(
       topic: string,
       schema: S,
       events: readonly z.input<S>[],
+      headers?: Record<string, string>,
     ): Promise<void> {
       return send(
         events.map((event) => {
           const valid = schema.parse(event);
-          return { topic, key: valid.orderId, value: JSON.stringify(valid) };
+          return { topic, key: valid.orderId, value: JSON.stringify(valid), ...(headers ? { headers } : {}) };
         }),
       );
     },

@@ -275,7 +275,7 @@ function applyItemEvent(view: Pick<OrderView, "decisionWindowS">, item: ItemView
   if (event.type === "ItemUnavailable" && item.status === "CANCELLED")
     return { ...item, unavailableReason: event.data.reason };
   const status = nextItemStatus(item.status, event.type);
-  if (status === item.status && event.type !== "ItemQueued") return item;
+  if (status === item.status && event.type !== "ItemQueued") return lateStart(item, event);
   switch (event.type) {
     case "ItemQueued":
       return status === "QUEUED"
@@ -285,7 +285,7 @@ function applyItemEvent(view: Pick<OrderView, "decisionWindowS">, item: ItemView
             position: event.data.position,
             queuedAt: event.occurredAt,
           }
-        : item;
+        : lateQueued(item, event);
     case "ItemStarted":
       return { ...item, status, expectedReadyAt: event.data.expectedReadyAt, startedAt: event.occurredAt };
     case "ItemReady":
@@ -320,6 +320,28 @@ function applyItemEvent(view: Pick<OrderView, "decisionWindowS">, item: ItemView
 }
 
 const withoutDecision = ({ decideBy: _d, ...item }: ItemView): ItemView => item;
+
+/*
+ * A report that arrives after a later one (a stream's snapshot may hold an item's ready report
+ * and not its started one, stored a moment before) still brings its facts, as time order would
+ * have: so a browser folding in arrival order shows what the server folds in time order.
+ */
+const lateQueued = (item: ItemView, event: Extract<ItemEvent, { type: "ItemQueued" }>): ItemView =>
+  item.queuedAt !== undefined
+    ? item
+    : {
+        ...item,
+        position: event.data.position,
+        queuedAt: event.occurredAt,
+        // A later stage's ETA stands; an item never started keeps the one it was queued with.
+        ...(item.startedAt === undefined && item.readyAt === undefined
+          ? { expectedReadyAt: event.data.expectedReadyAt }
+          : {}),
+      };
+const lateStart = (item: ItemView, event: ItemEvent): ItemView =>
+  event.type === "ItemStarted" && item.status === "READY" && item.startedAt === undefined
+    ? { ...item, startedAt: event.occurredAt }
+    : item;
 
 /** Words for the customer beyond the step itself. */
 function detailOf(event: ItemEvent): Pick<TimelineEntry, "detail"> {

@@ -2,9 +2,8 @@ import type { StackLog } from "./log";
 import { startLocalStack, type LocalStack, type StartLocalStackOptions } from "./local-stack";
 import { readExternalStack } from "./stack-config";
 
-export type AcquiredStack = LocalStack & {
-  kind: "external" | "local";
-};
+export type AcquiredStack =
+  ({ kind: "external" } & Pick<LocalStack, "env" | "died" | "stop">) | ({ kind: "local" } & LocalStack);
 
 /**
  * KAFKA_BROKERS + MONGODB_URL in the environment mean "use those" (CI services, a

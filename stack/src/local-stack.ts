@@ -16,6 +16,10 @@ export type StackEnv = {
 
 export type LocalStack = {
   env: StackEnv;
+  /** Where it runs, so a caller can restart one server on the same ports and data (startKafka, startFerretDb). */
+  config: LocalStackConfig;
+  kafka: KafkaHandle;
+  ferretdb: FerretDbHandle;
   /** Resolves with the name of the server if either one exits unexpectedly. */
   died: Promise<{ server: "kafka" | "ferretdb"; exit: ExitInfo }>;
   stop(): Promise<void>;
@@ -65,10 +69,10 @@ export async function startLocalStack(opts: StartLocalStackOptions = {}): Promis
     (server) => server.stop(),
   );
   log.info("local stack ready", { took: seconds(started), dataDir: config.dataDir });
-  return assemble(kafka, ferret, log);
+  return assemble(config, kafka, ferret, log);
 }
 
-function assemble(kafka: KafkaHandle, ferret: FerretDbHandle, log: StackLog): LocalStack {
+function assemble(config: LocalStackConfig, kafka: KafkaHandle, ferret: FerretDbHandle, log: StackLog): LocalStack {
   let stopping = false;
   const died = Promise.race([
     kafka.exited.then((exit) => ({ server: "kafka" as const, exit })),
@@ -77,6 +81,9 @@ function assemble(kafka: KafkaHandle, ferret: FerretDbHandle, log: StackLog): Lo
   let stopped: Promise<void> | undefined;
   return {
     env: { KAFKA_BROKERS: kafka.brokers, MONGODB_URL: ferret.url },
+    config,
+    kafka,
+    ferretdb: ferret,
     died,
     stop: () => {
       stopping = true;

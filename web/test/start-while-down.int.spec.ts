@@ -6,7 +6,7 @@ import type { OrderView } from "@bakery/shared/order";
 import { startFerretDb, type FerretDbHandle } from "@bakery/stack/ferretdb/ferretdb-server";
 import { freePort } from "@bakery/stack/free-port";
 import { createStackLog } from "@bakery/stack/log";
-import { moneyProblems } from "./harness/money";
+import { moneyProblems } from "@bakery/shared/money";
 import { outageAnswerProblems, timedCall, type TimedAnswer } from "./harness/outage-answers";
 import { sagaEnv } from "./harness/saga-env";
 import { waitFor } from "./harness/wait-for";

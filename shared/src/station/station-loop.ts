@@ -31,6 +31,7 @@ import { emptyControl, type ControlChange, type ControlState, type StockSetting 
 import { followControl } from "./control-reader";
 import { createOutcomes, outcomeEvent, type CompletionDoc } from "./outcomes";
 import { createPartitionProgress } from "./partition-progress";
+import { createPreparationClaims, judgeClaim, type ClaimDoc } from "./preparation-claims";
 import { loadRecipes, type RecipeDoc } from "./recipes";
 import { seenBefore, settleFresh } from "./settle-fresh";
 import { sortBatch } from "./sort-batch";
@@ -59,6 +60,10 @@ export type StationConfig = {
 type TicketDoc = { _id: string; orderId: string; acceptedAt: Date };
 
 const COMMIT_EVERY_MS = 200;
+/** How long a stopping worker waits for the items in its hands (the longest preparation is 8 s). */
+const DRAIN_LIMIT_MS = 10_000;
+/** How often a worker waiting for another's preparation looks for its outcome. */
+const RECHECK_EVERY_MS = 1000;
 /** What a station says about one item (keyed by its order), as opposed to station news. */
 const ItemEvent = z.discriminatedUnion("type", [
   ItemQueued,
@@ -126,7 +131,23 @@ export async function startStation(config: StationConfig) {
   const queue = createStationQueue(config.hands);
   const progress = createPartitionProgress();
   const timers = new Map<string, NodeJS.Timeout>();
+  // Who prepares an item is who claimed it (preparation-claims.ts): a claim lasts the preparation
+  // plus a session timeout, the time a worker that lost its partitions may take to find out.
+  const claims = createPreparationClaims(config.db.collection<ClaimDoc>("preparations"), {
+    worker: workerId,
+    leaseMs: config.sessionTimeoutMs,
+    now,
+  });
+  // Another worker takes an item over only after the claim plus this grace: a record the
+  // claimer started before its claim ran out may still be on its way to the database.
+  const graceMs = config.sessionTimeoutMs / 2;
+  /** Until when each item this worker prepares may be recorded as made (its claim's lease). */
+  const leases = new Map<string, number>();
+  /** Items another worker prepares: when to look again for their outcome. */
+  const rechecks = new Map<string, NodeJS.Timeout>();
   let stopping = false;
+  /** Leaving: nothing new starts, what is in hand is finished (its claim would hold it from others). */
+  let draining = false;
   const stopped = () => stopping;
   const must = <T>(what: string, effect: () => Promise<T>) => retryUntilDone(what, effect, { log, stopped });
   const recordReady = createMicroBatcher<CompletionDoc, boolean>(async (docs) => {
@@ -136,12 +157,17 @@ export async function startStation(config: StationConfig) {
     return docs.map((doc) => fresh.has(doc._id));
   });
 
-  /** Item events go out keyed by order (publisher); station news keyed by what it is about. */
-  const announce = (events: StationEvent[]) => {
+  /**
+   * Item events go out keyed by order (publisher); station news keyed by what it is about.
+   * Item events name the worker in a header: who started or prepared an item is evidence an
+   * auditor (npm run chaos) needs to tell one preparation from two.
+   */
+  const said = { worker: workerId };
+  const announce = (events: StationEvent[], headers: Record<string, string> = said) => {
     const items = events.filter((event): event is ItemEvent => "orderId" in event);
     const news = events.filter((event) => !("orderId" in event));
     return Promise.all([
-      items.length > 0 ? publisher.publish(config.topics.balcony, ItemEvent, items) : undefined,
+      items.length > 0 ? publisher.publish(config.topics.balcony, ItemEvent, items, headers) : undefined,
       news.length > 0
         ? producer.send({
             topic: config.topics.balcony,
@@ -155,8 +181,8 @@ export async function startStation(config: StationConfig) {
         : undefined,
     ]);
   };
-  const announceOutcome = (doc: CompletionDoc) =>
-    must("announce outcome", () => announce([outcomeEvent(doc, config.station)]));
+  const announceOutcome = (doc: CompletionDoc, headers: Record<string, string> = said) =>
+    must("announce outcome", () => announce([outcomeEvent(doc, config.station)], headers));
   const stockNews = (id: string, menuItemId: number, portions: number | null) =>
     stockChangedEvent(id, now(), {
       station: config.station,
@@ -186,21 +212,93 @@ export async function startStation(config: StationConfig) {
 
   function startWaitingTickets() {
     // Paused: items are taken in and queued, nothing starts until the resume.
-    if (stopping || control.state().paused) return;
-    const started = queue.startNext(now());
-    if (started.length === 0) return;
+    if (stopping || draining || control.state().paused) return;
+    for (const ticket of queue.startNext(now())) void cook(ticket);
+  }
+
+  /**
+   * Claims an item for this worker and starts preparing it, or leaves it to the worker whose
+   * claim holds (a worker that lost this partition and is still preparing it).
+   */
+  async function cook(ticket: Started): Promise<void> {
+    for (let n = 1; ;) {
+      const tried = await must("claim an item", async () => ({
+        won: await claims.claim(ticket.itemId, n, ticket.prepMs),
+      }));
+      if (!tried || !queue.isPreparing(ticket.itemId)) return;
+      if (tried.won) return startPreparing(ticket, tried.won);
+      const latest = await must("read an item's claims", () => claims.latest(ticket.itemId));
+      if (stopping || !queue.isPreparing(ticket.itemId)) return;
+      const verdict = judgeClaim({ latest, worker: workerId, now: now(), graceMs });
+      if (verdict.kind === "busy") {
+        queue.defer(ticket.itemId);
+        startWaitingTickets();
+        return lookAgainLater(ticket, verdict.takeOverAt);
+      }
+      if (verdict.afterOther && (await settledMeanwhile(ticket))) return;
+      n = verdict.n;
+    }
+  }
+
+  function startPreparing(ticket: Started, claim: ClaimDoc) {
+    const startedAt = claim.startedAt.getTime();
+    const started: Started = { ...ticket, startedAt, expectedReadyAt: startedAt + ticket.prepMs };
+    leases.set(ticket.itemId, claim.until.getTime());
     publisher
       .publish(
         config.topics.balcony,
         ItemStarted,
-        started.map((ticket) => itemStartedEvent(ticket, ticket.startedAt, ticket.expectedReadyAt)),
+        [itemStartedEvent(started, startedAt, started.expectedReadyAt)],
+        said,
       )
-      .catch((err: unknown) => log.warn("could not announce started items", { err }));
-    for (const ticket of started)
-      timers.set(
-        ticket.itemId,
-        setTimeout(() => void finishTicket(ticket), ticket.prepMs),
-      );
+      .catch((err: unknown) => log.warn("could not announce a started item", { err }));
+    timers.set(
+      ticket.itemId,
+      setTimeout(() => void finishTicket(started), ticket.prepMs),
+    );
+  }
+
+  /** Another worker's claim ended without a record? Then its outcome may still have come meanwhile. */
+  async function settledMeanwhile(ticket: Ticket): Promise<boolean> {
+    const recorded = await must("read outcome", () => outcomes.find(ticket.itemId));
+    if (recorded === undefined) return true; // stopping
+    if (!recorded) return false;
+    await announceOutcome(recorded);
+    done(ticket);
+    startWaitingTickets();
+    return true;
+  }
+
+  function lookAgainLater(ticket: Ticket, takeOverAt: number) {
+    clearTimeout(rechecks.get(ticket.itemId));
+    rechecks.set(
+      ticket.itemId,
+      setTimeout(() => void lookAgain(ticket), Math.max(0, Math.min(takeOverAt, now() + RECHECK_EVERY_MS) - now())),
+    );
+  }
+
+  /** For an item another worker prepares: its outcome, or, once that worker's time is up, ours to prepare. */
+  async function lookAgain(ticket: Ticket) {
+    rechecks.delete(ticket.itemId);
+    if (stopping || !queue.isDeferred(ticket.itemId)) return;
+    const recorded = await must("read outcome", () => outcomes.find(ticket.itemId));
+    if (recorded === undefined || !queue.isDeferred(ticket.itemId)) return;
+    if (recorded) {
+      await announceOutcome(recorded);
+      return done(ticket);
+    }
+    const latest = await must("read an item's claims", () => claims.latest(ticket.itemId));
+    if (stopping || !queue.isDeferred(ticket.itemId)) return;
+    const verdict = judgeClaim({ latest, worker: workerId, now: now(), graceMs });
+    if (verdict.kind === "busy") return lookAgainLater(ticket, verdict.takeOverAt);
+    queue.requeue(ticket.itemId);
+    startWaitingTickets();
+  }
+
+  /** Whether another worker holds a live claim on an item (it is being prepared there). */
+  async function claimedElsewhere(itemId: string): Promise<boolean> {
+    const latest = await must("read an item's claims", () => claims.latest(itemId));
+    return judgeClaim({ latest, worker: workerId, now: now(), graceMs }).kind === "busy";
   }
 
   /** Ends an item's offset and lets it go. */
@@ -211,8 +309,17 @@ export async function startStation(config: StationConfig) {
 
   async function finishTicket(ticket: Started) {
     timers.delete(ticket.itemId);
-    // A ticket dropped on a rebalance belongs to the partition's new owner now.
+    const until = leases.get(ticket.itemId);
+    leases.delete(ticket.itemId);
     if (!queue.finish(ticket.itemId)) return;
+    if (until !== undefined && now() > until) {
+      // Frozen or starved past its claim: another worker may have taken the item over, and
+      // recording this preparation could make it a second one. The item is looked at again.
+      log.warn("a preparation outlived its claim; not recorded", { itemId: ticket.itemId });
+      queue.requeue(ticket.itemId);
+      startWaitingTickets();
+      return;
+    }
     startWaitingTickets();
     const readyAt = now();
     const mine: CompletionDoc = {
@@ -232,7 +339,8 @@ export async function startStation(config: StationConfig) {
       won === false ? await must("read outcome", async () => (await outcomes.find(mine._id)) ?? mine) : mine;
     // Stopping half-way leaves the offset uncommitted: the next owner settles the item.
     if (stopping || !winner) return;
-    await announceOutcome(winner);
+    // This worker prepared the item, whichever outcome won the record.
+    await announceOutcome(winner, { ...said, prepared: "1" });
     if (stopping) return;
     done(ticket);
     log.debug("item ready", { itemId: ticket.itemId });
@@ -281,6 +389,16 @@ export async function startStation(config: StationConfig) {
 
     const withPortion: Ticket[] = [];
     for (const ticket of enqueue) {
+      // Started before (a worker died or lost the partition with it in hand): its stock was
+      // settled when it was first taken in, whatever the stock says now; it is finished, not judged again.
+      if (!firstSeen.has(ticket.itemId)) {
+        const claimed = await must("read an item's claims", () => claims.latest(ticket.itemId));
+        if (stopping) return;
+        if (claimed) {
+          withPortion.push(ticket);
+          continue;
+        }
+      }
       const setting = settingOf(ticket.menuItemId);
       const take = await must("take a portion", () => stock.take(ticket.itemId, ticket.menuItemId, setting));
       if (!take) return;
@@ -306,6 +424,7 @@ export async function startStation(config: StationConfig) {
         config.topics.balcony,
         ItemQueued,
         queued.map((ticket) => itemQueuedEvent(ticket, at, ticket)),
+        said,
       ),
     );
   }
@@ -313,10 +432,19 @@ export async function startStation(config: StationConfig) {
   /** The station's one answer to a withdrawal, decided in partition order. */
   async function withdraw(request: ItemWithdrawalRequested, offset: string, partition: number) {
     const item: StationItem = { ...request.data, orderId: request.orderId };
-    const standing = queue.standing(item.itemId);
-    const outcome = standing ? undefined : (await must("read outcome", () => outcomes.find(item.itemId)))?.outcome;
+    const before = queue.standing(item.itemId);
+    const outcome = before ? undefined : (await must("read outcome", () => outcomes.find(item.itemId)))?.outcome;
+    // A worker that lost this partition may still be preparing the item (its claim holds): too late.
+    const elsewhere = (before === "queued" || (!before && !outcome)) && (await claimedElsewhere(item.itemId));
     // Decided and acted on in one synchronous step with the queue: no cook starts the item in between.
-    const decision = decideWithdrawal(standing ? { held: standing } : { held: "no", outcome });
+    const standing = queue.standing(item.itemId);
+    const decision = decideWithdrawal(
+      elsewhere && standing !== "reporting"
+        ? { held: "preparing" }
+        : standing
+          ? { held: standing }
+          : { held: "no", outcome },
+    );
     const taken = decision.kind === "withdraw" && decision.fromQueue ? queue.withdraw(item.itemId) : undefined;
 
     if (decision.kind === "refuse")
@@ -448,12 +576,12 @@ export async function startStation(config: StationConfig) {
 
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     const owned = new Set(payload.memberAssignment[config.inputTopic] ?? []);
+    // Waiting work of lost partitions goes; items in hand are finished here (their claims are ours).
     for (const ticket of queue.keepOnly((partition) => owned.has(partition))) {
-      clearTimeout(timers.get(ticket.itemId));
-      timers.delete(ticket.itemId);
+      clearTimeout(rechecks.get(ticket.itemId));
+      rechecks.delete(ticket.itemId);
     }
     progress.keepOnly((partition) => owned.has(partition));
-    // A ticket dropped while being prepared freed its hand: the oldest kept ticket takes it.
     startWaitingTickets();
     log.info("partitions assigned", { partitions: [...owned] });
   });
@@ -494,10 +622,14 @@ export async function startStation(config: StationConfig) {
     workerId,
     counts: () => queue.counts,
     async stop() {
+      // A cook finishes the item in hand before leaving: the next owner need not wait out its claim.
+      draining = true;
+      const drainUntil = now() + DRAIN_LIMIT_MS;
+      while (queue.inHand > 0 && now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 50));
       clearInterval(committer);
       await commit();
       stopping = true;
-      for (const timer of timers.values()) clearTimeout(timer);
+      for (const timer of [...timers.values(), ...rechecks.values()]) clearTimeout(timer);
       await Promise.all([consumer.disconnect(), control.stop()]);
       await producer.disconnect();
       log.info("station closed");

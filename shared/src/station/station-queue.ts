@@ -26,22 +26,49 @@ export function createStationQueue(hands: number) {
   // Prepared, but its completion and READY are still being recorded: still held, so a copy
   // redelivered in that window is recognised instead of queued again.
   const reporting = new Map<string, Started>();
+  // Another worker is preparing it (its claim holds): held, but no hand of ours is on it.
+  const deferred = new Map<string, Ticket>();
 
   const busyUntil = () => [...preparing.values()].map((ticket) => ticket.expectedReadyAt);
 
   return {
-    has: (itemId: string) => preparing.has(itemId) || reporting.has(itemId) || queuedIds.has(itemId),
-    /** The ticket in hand for an item (queued, preparing or being reported), if any. */
+    has: (itemId: string) =>
+      preparing.has(itemId) || reporting.has(itemId) || deferred.has(itemId) || queuedIds.has(itemId),
+    /** The ticket in hand for an item (queued, preparing, deferred or being reported), if any. */
     get: (itemId: string): Ticket | undefined =>
       preparing.get(itemId) ??
       reporting.get(itemId) ??
+      deferred.get(itemId) ??
       (queuedIds.has(itemId) ? queue.find((ticket) => ticket.itemId === itemId) : undefined),
 
-    /** Where a held item stands: waiting, in a hand, or prepared and being reported. */
+    /** Where a held item stands: waiting, in a hand (ours, or another worker's), or prepared and being reported. */
     standing(itemId: string): "queued" | "preparing" | "reporting" | undefined {
       if (queuedIds.has(itemId)) return "queued";
-      if (preparing.has(itemId)) return "preparing";
+      if (preparing.has(itemId) || deferred.has(itemId)) return "preparing";
       return reporting.has(itemId) ? "reporting" : undefined;
+    },
+    isPreparing: (itemId: string) => preparing.has(itemId),
+    isDeferred: (itemId: string) => deferred.has(itemId),
+
+    /** Another worker prepares the item: our hand is free, the ticket stays held until its outcome. */
+    defer(itemId: string): boolean {
+      const entry = preparing.get(itemId);
+      if (!entry) return false;
+      preparing.delete(itemId);
+      deferred.set(itemId, entry);
+      return true;
+    },
+
+    /** Back to the head of the queue (its preparation is to be started again, or claimed again). */
+    requeue(itemId: string): boolean {
+      const entry = preparing.get(itemId) ?? reporting.get(itemId) ?? deferred.get(itemId);
+      if (!entry) return false;
+      preparing.delete(itemId);
+      reporting.delete(itemId);
+      deferred.delete(itemId);
+      queue = [entry, ...queue];
+      queuedIds.add(itemId);
+      return true;
     },
 
     /** Takes a ticket that has not started out of the queue. */
@@ -92,21 +119,26 @@ export function createStationQueue(hands: number) {
       return entry;
     },
 
+    /** Lets an item go once its outcome is recorded (or known), wherever it was held. */
     release(itemId: string): void {
+      preparing.delete(itemId);
       reporting.delete(itemId);
+      deferred.delete(itemId);
     },
 
-    /** Drops the work of partitions this station no longer owns; returns what it dropped. */
+    /**
+     * Drops the waiting work of partitions this station no longer owns and returns it. Items
+     * in hand stay: their preparation is this worker's (its claim), and the partition's new
+     * owner waits for their outcome instead of starting them again.
+     */
     keepOnly(ownsPartition: (partition: number) => boolean): Ticket[] {
       const dropped = [
         ...queue.filter((ticket) => !ownsPartition(ticket.partition)),
-        ...[...preparing.values()].filter((ticket) => !ownsPartition(ticket.partition)),
-        ...[...reporting.values()].filter((ticket) => !ownsPartition(ticket.partition)),
+        ...[...deferred.values()].filter((ticket) => !ownsPartition(ticket.partition)),
       ];
       queue = queue.filter((ticket) => ownsPartition(ticket.partition));
       for (const ticket of dropped) {
-        preparing.delete(ticket.itemId);
-        reporting.delete(ticket.itemId);
+        deferred.delete(ticket.itemId);
         queuedIds.delete(ticket.itemId);
       }
       return dropped;
@@ -114,6 +146,10 @@ export function createStationQueue(hands: number) {
 
     get counts() {
       return { queued: queue.length, preparing: preparing.size };
+    },
+    /** Items in hand (preparing or being reported), for a stop that lets them finish. */
+    get inHand(): number {
+      return preparing.size + reporting.size;
     },
   };
 }

@@ -49,14 +49,29 @@ describe("station queue", () => {
     expect(queue.get("i1")?.offset).toBe("1");
   });
 
-  it("gives up the work of partitions it no longer owns", () => {
+  it("gives up the waiting work of partitions it no longer owns, and finishes what is in hand", () => {
     const queue = createStationQueue(1);
-    queue.enqueue([ticket(1, 10, 0), ticket(2, 10, 1), ticket(3, 10, 1)], 0);
+    queue.enqueue([ticket(1, 10, 0), ticket(2, 10, 1), ticket(3, 10, 0)], 0);
     queue.startNext(0);
     const dropped = queue.keepOnly((partition) => partition === 1);
-    expect(dropped.map((t) => t.itemId)).toEqual(["i1"]);
-    expect(queue.counts).toEqual({ queued: 2, preparing: 0 });
-    expect(queue.finish("i1")).toBeUndefined();
+    expect(dropped.map((t) => t.itemId)).toEqual(["i3"]);
+    expect(queue.counts).toEqual({ queued: 1, preparing: 1 });
+    expect(queue.finish("i1")?.itemId).toBe("i1");
+  });
+
+  it("holds an item another worker prepares without a hand on it, and can queue it again first", () => {
+    const queue = createStationQueue(1);
+    queue.enqueue([ticket(1, 10), ticket(2, 10)], 0);
+    queue.startNext(0);
+    expect(queue.defer("i1")).toBe(true);
+    expect(queue.standing("i1")).toBe("preparing");
+    expect(queue.get("i1")?.offset).toBe("1");
+    // The hand is free for the next ticket.
+    expect(queue.startNext(0).map((t) => t.itemId)).toEqual(["i2"]);
+    expect(queue.requeue("i1")).toBe(true);
+    expect(queue.standing("i1")).toBe("queued");
+    queue.finish("i2");
+    expect(queue.startNext(10).map((t) => t.itemId)).toEqual(["i1"]);
   });
 
   it("withdraws a ticket only while it waits", () => {

@@ -20,6 +20,8 @@ export type StartFerretDbOptions = {
 
 export type FerretDbHandle = {
   url: string;
+  /** The server's process group, for a caller that means to kill or freeze it (fault injection). */
+  pid: number;
   exited: Promise<ExitInfo>;
   stop(): Promise<void>;
 };
@@ -68,6 +70,7 @@ export async function startFerretDb(opts: StartFerretDbOptions): Promise<FerretD
 
   return {
     url,
+    pid: server.pid,
     exited: server.exited,
     stop: async () => {
       await server.stop(10_000);

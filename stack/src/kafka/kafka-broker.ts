@@ -26,6 +26,8 @@ export type StartKafkaOptions = {
 
 export type KafkaHandle = {
   brokers: string;
+  /** The broker's process group, for a caller that means to kill it the hard way (fault injection). */
+  pid: number;
   /** Resolves if the broker exits by itself, so a supervisor can react. */
   exited: Promise<ExitInfo>;
   stop(): Promise<void>;
@@ -115,6 +117,7 @@ export async function startKafka(opts: StartKafkaOptions): Promise<KafkaHandle> 
 
   return {
     brokers,
+    pid: broker.pid,
     exited: broker.exited,
     stop: async () => {
       const stopping = Date.now();

@@ -157,7 +157,7 @@ async function waitGroupGone(pgid: number, timeoutMs: number): Promise<boolean> 
  * Reads /proc rather than `kill(-pgid, 0)`: orphaned members that exited stay zombies
  * (still group members) when PID 1 does not reap, as in some containers and VMs.
  */
-function groupIsAlive(pgid: number): boolean {
+export function groupIsAlive(pgid: number): boolean {
   let pids: string[];
   try {
     pids = readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));

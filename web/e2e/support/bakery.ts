@@ -2,7 +2,7 @@ import { expect, type APIRequestContext, type BrowserContext, type Page } from "
 import type { StationsStatus } from "@bakery/shared/api";
 import type { OrderView } from "@bakery/shared/order";
 import type { Station } from "@bakery/shared/stations";
-import { moneyProblems } from "../../test/harness/money";
+import { moneyProblems } from "@bakery/shared/money";
 import { STAFF_PASSWORD } from "./e2e-env";
 
 /** Menu ids from shared/src/menu.ts. */

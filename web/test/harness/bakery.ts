@@ -1,5 +1,5 @@
 import type { OrderView } from "@bakery/shared/order";
-import { moneyProblems } from "./money";
+import { moneyProblems } from "@bakery/shared/money";
 import { sagaEnv } from "./saga-env";
 import { waitFor } from "./wait-for";
 import { loadWebApp, type WebApp } from "./web-app";

@@ -66,13 +66,18 @@ export async function stationWire(env: Record<string, string>) {
   const producer: Producer = kafka.producer();
   await producer.connect();
   const heard: StationEvent[] = [];
+  /** Which worker finished preparing which item (the `worker` header of an ItemReady marked `prepared`). */
+  const preparations: { itemId: string; worker: string }[] = [];
   const consumer = kafka.consumer({ groupId: `balcony-reader-${randomUUID()}` });
   await consumer.connect();
   await consumer.subscribe({ topic: env.TOPIC_BALCONY!, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
       const parsed = StationEvent.safeParse(JSON.parse(message.value?.toString() ?? "null"));
-      if (parsed.success) heard.push(parsed.data);
+      if (!parsed.success) return;
+      heard.push(parsed.data);
+      if (parsed.data.type === "ItemReady" && message.headers?.prepared?.toString() === "1")
+        preparations.push({ itemId: parsed.data.data.itemId, worker: String(message.headers.worker) });
     },
   });
 
@@ -85,6 +90,10 @@ export async function stationWire(env: Record<string, string>) {
         heard.filter((event) => "itemId" in event.data && event.data.itemId === itemId).map((event) => event.type),
       );
     },
+    /** The workers that prepared an item to its end: more than one is a double effect. */
+    preparedBy: (itemId: string): string[] => [
+      ...new Set(preparations.filter((p) => p.itemId === itemId).map((p) => p.worker)),
+    ],
     until: (what: string, probe: () => boolean, timeoutMs = 30_000) =>
       waitFor(what, async () => probe(), timeoutMs, 100),
     async close() {

@@ -1,4 +1,4 @@
-import type { OrderView } from "@bakery/shared/order";
+import type { OrderView } from "./order";
 
 const FINAL: readonly OrderView["status"][] = ["READY", "COLLECTED", "CANCELLED"];
 const sum = (items: readonly { priceCents: number }[]) => items.reduce((total, item) => total + item.priceCents, 0);
