@@ -66,14 +66,13 @@ export async function acquireRunStack(opts: {
   }
 }
 
+/** A quiet admin client: what a fresh broker answers for a moment ("not the leader") is retried, not logged. */
+const runAdmin = (env: StackEnv) =>
+  new Kafka({ clientId: "run-admin", brokers: env.KAFKA_BROKERS.split(","), logLevel: logLevel.NOTHING }).admin();
+
 /** Creates a run's topics up front (every app would race to create them otherwise). */
 export async function createRunTopics(env: StackEnv, topics: readonly string[], partitions: number): Promise<void> {
-  // Quiet: ensureTopics retries what a fresh broker answers for a moment ("not the leader").
-  const admin = new Kafka({
-    clientId: "run-admin",
-    brokers: env.KAFKA_BROKERS.split(","),
-    logLevel: logLevel.NOTHING,
-  }).admin();
+  const admin = runAdmin(env);
   await admin.connect();
   try {
     // A broker that has just started may answer "does not host this topic-partition" while
@@ -94,11 +93,7 @@ export async function dropRunData(
   data: { topics: readonly string[]; dbs: readonly string[] },
   log: StackLog,
 ): Promise<void> {
-  const admin = new Kafka({
-    clientId: "run-admin",
-    brokers: env.KAFKA_BROKERS.split(","),
-    logLevel: logLevel.NOTHING,
-  }).admin();
+  const admin = runAdmin(env);
   await admin.connect();
   await admin
     .deleteTopics({ topics: [...data.topics] })

@@ -6,8 +6,7 @@ import {
   orderIdOf,
   placeOrder,
   readOrder,
-  signInStaff,
-  staffApi,
+  staffContextOn,
 } from "./support/bakery";
 import { urls } from "./support/e2e-env";
 
@@ -16,9 +15,7 @@ test("a customer cancels while their drink waits, sees it refunded and still get
   page,
   request,
 }) => {
-  const staffContext = await browser.newContext({ baseURL: urls.webB });
-  await signInStaff(staffContext, urls.webB);
-  const staff = staffApi(staffContext.request, urls.webB);
+  const { context: staffContext, api: staff } = await staffContextOn(browser, urls.webB);
   // The bar is paused: the Coca waits in its queue (it can be withdrawn) while the kitchen makes the hot dog.
   await staff.setPaused("BAR", true);
   try {

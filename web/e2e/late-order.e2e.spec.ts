@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { connection, expectMoneyInvariant, MENU, placeOrder, signInStaff, staffApi } from "./support/bakery";
+import { connection, expectMoneyInvariant, MENU, placeOrder, staffContextOn } from "./support/bakery";
 import { LATE_GRACE_S, urls } from "./support/e2e-env";
 
 test("a late order (bar paused) turns amber then red on the board, the customer hears sorry, and it finishes after the resume", async ({
@@ -7,8 +7,9 @@ test("a late order (bar paused) turns amber then red on the board, the customer 
   page,
   request,
 }) => {
-  const staffContext = await browser.newContext({ baseURL: urls.webB, viewport: { width: 1440, height: 1000 } });
-  await signInStaff(staffContext, urls.webB);
+  const { context: staffContext, api: staffControls } = await staffContextOn(browser, urls.webB, {
+    viewport: { width: 1440, height: 1000 },
+  });
   const staff = await staffContext.newPage();
   try {
     await staff.goto("/staff");
@@ -49,7 +50,7 @@ test("a late order (bar paused) turns amber then red on the board, the customer 
     );
     await expectMoneyInvariant(request, urls.webA, [order.id]);
   } finally {
-    await staffApi(staffContext.request, urls.webB).setPaused("BAR", false);
+    await staffControls.setPaused("BAR", false);
     await staffContext.close();
   }
 });

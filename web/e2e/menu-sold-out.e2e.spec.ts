@@ -8,8 +8,7 @@ import {
   MENU,
   orderIdOf,
   sameOrigin,
-  signInStaff,
-  staffApi,
+  staffContextOn,
 } from "./support/bakery";
 import { urls } from "./support/e2e-env";
 
@@ -19,8 +18,9 @@ test("staff 86 an item on the dashboard and a customer's menu greys it out live;
   browser,
   request,
 }) => {
-  const staffContext = await browser.newContext({ baseURL: urls.webB, viewport: { width: 1440, height: 1000 } });
-  await signInStaff(staffContext, urls.webB);
+  const { context: staffContext, api: staffControls } = await staffContextOn(browser, urls.webB, {
+    viewport: { width: 1440, height: 1000 },
+  });
   const staffPage = await staffContext.newPage();
   const customerContext = await browser.newContext({ baseURL: urls.webA });
   const customer = await customerContext.newPage();
@@ -78,15 +78,13 @@ test("staff 86 an item on the dashboard and a customer's menu greys it out live;
     await expect(pizzaStock.getByTestId("stock-state")).toHaveText("Unlimited");
     await expectNotReloaded(customer);
   } finally {
-    await staffApi(staffContext.request, urls.webB).setStock(MENU.pizza, null);
+    await staffControls.setStock(MENU.pizza, null);
     await Promise.all([staffContext.close(), customerContext.close()]);
   }
 });
 
 test("a page that has not heard of the 86 yet gets a clear answer at checkout", async ({ browser, page, request }) => {
-  const staffContext = await browser.newContext({ baseURL: urls.webB });
-  await signInStaff(staffContext, urls.webB);
-  const staff = staffApi(staffContext.request, urls.webB);
+  const { context: staffContext, api: staff } = await staffContextOn(browser, urls.webB);
   try {
     // This page's live menu is cut off, so it still offers the pizza after the kitchen runs out.
     await page.route("**/api/menu/events", (route) => route.abort());

@@ -45,7 +45,7 @@ test("screenshots: menu, tracking page and dashboard, on a phone and a desktop",
   await shootScreen(mobile, testInfo, "menu-phone-order-sheet");
 
   // Some traffic so the dashboard has every lane filled.
-  await signInStaff(staffContext, urls.webB);
+  await signInStaff(staffContext.request, urls.webB);
   const staff = await staffContext.newPage();
   await staff.goto("/staff");
   await expect(connection(staff)).toHaveText("Live");
@@ -103,8 +103,8 @@ test("screenshots: sold out, a choice to make, a cancel, a late order and the st
   const desktop = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: urls.webA });
   const staffContext = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: urls.webB });
   const staffPhone = await browser.newContext({ ...devices["Pixel 7"], baseURL: urls.webB });
-  await signInStaff(staffContext, urls.webB);
-  await signInStaff(staffPhone, urls.webB);
+  await signInStaff(staffContext.request, urls.webB);
+  await signInStaff(staffPhone.request, urls.webB);
   const staff = staffApi(staffContext.request, urls.webB);
   const orders: string[] = [];
   try {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readEvents } from "../test/harness/sse-reader";
-import { placeOrder, MENU } from "./support/bakery";
+import { MENU, placeOrder } from "./support/bakery";
 import { STAFF_PASSWORD, urls } from "./support/e2e-env";
 
 // The production server itself (next start): page headers, what a client may claim about itself,

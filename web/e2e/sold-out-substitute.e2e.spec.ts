@@ -8,8 +8,7 @@ import {
   placeOrder,
   readOrder,
   sameOrigin,
-  signInStaff,
-  staffApi,
+  staffContextOn,
 } from "./support/bakery";
 import { urls } from "./support/e2e-env";
 
@@ -18,9 +17,7 @@ test("a customer whose item runs out after ordering substitutes it on the tracki
   page,
   request,
 }) => {
-  const staffContext = await browser.newContext({ baseURL: urls.webB });
-  await signInStaff(staffContext, urls.webB);
-  const staff = staffApi(staffContext.request, urls.webB);
+  const { context: staffContext, api: staff } = await staffContextOn(browser, urls.webB);
   // One lemon tart left: the menu still offers it, so the order is taken, and the kitchen runs out of the second.
   await staff.setStock(MENU.tortaDeLimao, 1);
   try {
@@ -85,9 +82,7 @@ test("a choice that lost the race shows what won; a substitute that sold out mea
   page,
   request,
 }) => {
-  const staffContext = await browser.newContext({ baseURL: urls.webB });
-  await signInStaff(staffContext, urls.webB);
-  const staff = staffApi(staffContext.request, urls.webB);
+  const { context: staffContext, api: staff } = await staffContextOn(browser, urls.webB);
   await staff.setStock(MENU.tortaDeLimao, 1);
   try {
     const order = await placeOrder(request, urls.webA, [{ menuItemId: MENU.tortaDeLimao, quantity: 2 }], "Edu");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { connection, expectMoneyInvariant, MENU, placeOrder, readOrder, signInStaff, staffApi } from "./support/bakery";
+import { connection, expectMoneyInvariant, MENU, placeOrder, readOrder, staffContextOn } from "./support/bakery";
 import { urls } from "./support/e2e-env";
 
 test("staff cancel an order for a customer who walked out: the waiting drink is refunded, the ready food is waste", async ({
@@ -7,9 +7,9 @@ test("staff cancel an order for a customer who walked out: the waiting drink is 
   page,
   request,
 }) => {
-  const staffContext = await browser.newContext({ baseURL: urls.webB, viewport: { width: 1440, height: 1000 } });
-  await signInStaff(staffContext, urls.webB);
-  const staffControls = staffApi(staffContext.request, urls.webB);
+  const { context: staffContext, api: staffControls } = await staffContextOn(browser, urls.webB, {
+    viewport: { width: 1440, height: 1000 },
+  });
   await staffControls.setPaused("BAR", true);
   const staff = await staffContext.newPage();
   try {

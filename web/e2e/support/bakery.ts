@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import type { StationsStatus } from "@bakery/shared/api";
 import type { OrderView } from "@bakery/shared/order";
 import type { Station } from "@bakery/shared/stations";
@@ -38,13 +38,20 @@ export async function placeOrder(
   return (await response.json()) as OrderView;
 }
 
-/** The staff cookie for a whole browser context, without going through the form. */
-export async function signInStaff(context: BrowserContext, baseURL: string): Promise<void> {
-  const response = await context.request.post(`${baseURL}/api/staff/session`, {
+/** Signs staff in through the API: the cookie then serves `request` (a browser context's request shares its cookies). */
+export async function signInStaff(request: APIRequestContext, baseURL: string): Promise<void> {
+  const response = await request.post(`${baseURL}/api/staff/session`, {
     headers: sameOrigin(baseURL),
     data: { password: STAFF_PASSWORD },
   });
   expect(response.status()).toBe(204);
+}
+
+/** A browser context on `baseURL` with staff signed in, and the staff API through it. */
+export async function staffContextOn(browser: Browser, baseURL: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ baseURL, ...options });
+  await signInStaff(context.request, baseURL);
+  return { context, api: staffApi(context.request, baseURL) };
 }
 
 /**
@@ -85,11 +92,7 @@ export function staffApi(request: APIRequestContext, baseURL: string) {
  * can pass a state faster than a page can show it; a paused station holds it there.
  */
 export async function signedInStaffApi(request: APIRequestContext, baseURL: string) {
-  const response = await request.post(`${baseURL}/api/staff/session`, {
-    headers: sameOrigin(baseURL),
-    data: { password: STAFF_PASSWORD },
-  });
-  expect(response.status()).toBe(204);
+  await signInStaff(request, baseURL);
   return staffApi(request, baseURL);
 }
 

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo } from "react";
 import useSWR from "swr";
 import type { MenuEntry } from "@bakery/shared/api";
+import type { OrderView } from "@bakery/shared/order";
 import { summarizeBoard } from "@bakery/shared/staff-board";
 import { fetchJson } from "@/client/api";
 import { formatDuration } from "@/client/format";
@@ -40,22 +41,8 @@ export function StaffDashboard() {
   // Until the first snapshot brings the server's grace, nothing turns red.
   const grace = lateGraceS ?? Number.POSITIVE_INFINITY;
   const board = useMemo(() => summarizeBoard(orders, now), [orders, now]);
-  const collected = useMemo(
-    () =>
-      orders
-        .filter((order) => order.status === "COLLECTED")
-        .sort((a, b) => Date.parse(b.collectedAt ?? "") - Date.parse(a.collectedAt ?? ""))
-        .slice(0, RECENTLY_COLLECTED),
-    [orders],
-  );
-  const cancelled = useMemo(
-    () =>
-      orders
-        .filter((order) => order.status === "CANCELLED")
-        .sort((a, b) => Date.parse(b.cancelledAt ?? "") - Date.parse(a.cancelledAt ?? ""))
-        .slice(0, RECENTLY_CANCELLED),
-    [orders],
-  );
+  const collected = useMemo(() => latestEnded(orders, "COLLECTED", "collectedAt", RECENTLY_COLLECTED), [orders]);
+  const cancelled = useMemo(() => latestEnded(orders, "CANCELLED", "cancelledAt", RECENTLY_CANCELLED), [orders]);
   const late = board.inPreparation.filter((order) => lateness(order, now, grace).level !== "on-time").length;
 
   useEffect(() => {
@@ -119,4 +106,17 @@ export function StaffDashboard() {
       </div>
     </main>
   );
+}
+
+/** The `count` orders that ended in `status` most recently, newest first. */
+function latestEnded(
+  orders: readonly OrderView[],
+  status: "COLLECTED" | "CANCELLED",
+  at: "collectedAt" | "cancelledAt",
+  count: number,
+): OrderView[] {
+  return orders
+    .filter((order) => order.status === status)
+    .sort((a, b) => Date.parse(b[at] ?? "") - Date.parse(a[at] ?? ""))
+    .slice(0, count);
 }
