@@ -24,8 +24,19 @@ const statusOf = {
 } as const;
 export type ErrorCode = keyof typeof statusOf;
 
+const APP_ERROR = Symbol.for("bakery.AppError");
+
 /** The one error type server code throws on purpose; `toErrorResponse` turns it into HTTP. */
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
+  // `next start` loads this module twice, once in the route bundles and once in the
+  // instrumentation bundle (which opens the context): an AppError from one copy must still be
+  // an AppError to the other, so `instanceof` goes by a registered brand, not the class itself.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,
