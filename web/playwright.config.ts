@@ -35,11 +35,11 @@ const worker = (name: "kitchen" | "bar") => ({
   gracefulShutdown: stop,
 });
 
-const web = (name: string, port: number, prefix = "") => ({
+const web = (name: string, port: number, prefix = "", extraEnv: Record<string, string> = {}) => ({
   name,
   command: `${prefix}${orphanGuard} ${next} start -p ${port} -H 127.0.0.1`,
   url: `http://127.0.0.1:${port}/api/health`,
-  env,
+  env: { ...env, ...extraEnv },
   reuseExistingServer: false,
   timeout: 300_000,
   gracefulShutdown: stop,
@@ -76,5 +76,11 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [worker("kitchen"), worker("bar"), web("web-a", ports.webA, build), web("web-b", ports.webB)],
+  // B plays a process behind a TLS proxy (it believes X-Forwarded-*); A faces clients itself (it ignores them).
+  webServer: [
+    worker("kitchen"),
+    worker("bar"),
+    web("web-a", ports.webA, build),
+    web("web-b", ports.webB, "", { TRUSTED_PROXY: "1" }),
+  ],
 });

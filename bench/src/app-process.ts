@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { REPO_ROOT } from "@bakery/stack/repo-root";
-import { spawnGroup, type ProcessGroup } from "@bakery/stack/spawn-group";
+import { spawnGroup, type ProcessGroup } from "@bakery/stack/processes/spawn-group";
 import { withFdLimit } from "./fd-limit";
 import { listProcesses } from "./proc-stats";
 

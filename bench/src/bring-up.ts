@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
-import { childEnv } from "@bakery/stack/child-env";
+import { childEnv } from "@bakery/stack/processes/child-env";
 import type { StackLog } from "@bakery/stack/log";
 import { firstFreePort } from "@bakery/stack/free-port";
 import { findNextServer, startAppProcess, waitHealthy } from "./app-process";

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { REPO_ROOT } from "@bakery/stack/repo-root";
-import { childEnv } from "@bakery/stack/child-env";
+import { childEnv } from "@bakery/stack/processes/child-env";
 import type { FromLoad, ScenarioName, Scenarios, ToLoad } from "./load-protocol";
 import { tsEntryCommand } from "./ts-entry";
 

@@ -1,6 +1,6 @@
 import { cpus, release, totalmem } from "node:os";
-import { FERRETDB_VERSION } from "@bakery/stack/provision-ferretdb";
-import { KAFKA_VERSION } from "@bakery/stack/provision-kafka";
+import { FERRETDB_VERSION } from "@bakery/stack/ferretdb/provision-ferretdb";
+import { KAFKA_VERSION } from "@bakery/stack/kafka/provision-kafka";
 import { fdLimitsOf } from "./fd-limit";
 
 export type Machine = {

@@ -9,7 +9,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createStackLog } from "@bakery/stack/log";
-import { shutdownRequested } from "@bakery/stack/shutdown-signal";
+import { shutdownRequested } from "@bakery/stack/processes/shutdown-signal";
 import { planFromArgs } from "./bench-plan";
 import type { BenchReport } from "./bench-report";
 import { bringUp } from "./bring-up";

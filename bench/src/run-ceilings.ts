@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { childEnv } from "@bakery/stack/child-env";
+import { childEnv } from "@bakery/stack/processes/child-env";
 import { REPO_ROOT } from "@bakery/stack/repo-root";
-import { spawnGroup, type ProcessGroup } from "@bakery/stack/spawn-group";
+import { spawnGroup, type ProcessGroup } from "@bakery/stack/processes/spawn-group";
 import type { BenchPlan } from "./bench-plan";
 import type { Bakery } from "./bring-up";
 import type { CpuSampler, CpuUse } from "./cpu-sampler";

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Topics } from "@bakery/shared/topics";
 
 /** Private topics, databases and consumer groups, so a run never mixes with anyone's data. */
@@ -39,6 +40,15 @@ export function runNames(runId: string) {
 export type RunNames = ReturnType<typeof runNames>;
 
 /** The environment of the three apps: the product's own variables, pointed at the run's names. */
+/** The web app's per-client limits (web/src/server/env.ts) that a benchmark's one load address would hit. */
+const UNLIMITED_PER_CLIENT = [
+  "LIMIT_ORDERS_PER_MIN",
+  "LIMIT_CHANGES_PER_MIN",
+  "LIMIT_READS_PER_MIN",
+  "LIMIT_STREAMS_PER_MIN",
+  "LIMIT_OPEN_STREAMS",
+];
+
 export function appEnv(names: RunNames, extra: { staffPassword: string }): Record<string, string> {
   return {
     PREP_TIME_SCALE: "0",
@@ -57,6 +67,9 @@ export function appEnv(names: RunNames, extra: { staffPassword: string }): Recor
     KITCHEN_GROUP_ID: names.groups.kitchen,
     BAR_GROUP_ID: names.groups.bar,
     STAFF_PASSWORD: extra.staffPassword,
+    SESSION_SECRET: randomBytes(48).toString("base64"),
+    // The load comes from one address: the per-client limits would turn it away.
+    ...Object.fromEntries(UNLIMITED_PER_CLIENT.map((name) => [name, "1000000000"])),
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { REPO_ROOT } from "@bakery/stack/repo-root";
-import { runChecked } from "@bakery/stack/run-checked";
+import { runChecked } from "@bakery/stack/processes/run-checked";
 
 /**
  * `next build` once, through turbo (a cache hit when nothing changed), for the `next start`

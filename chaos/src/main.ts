@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { createProgress } from "@bakery/bench/progress";
 import { createStackLog } from "@bakery/stack/log";
-import { shutdownRequested } from "@bakery/stack/shutdown-signal";
+import { shutdownRequested } from "@bakery/stack/processes/shutdown-signal";
 import { parseChaosArgs } from "./options";
 import { renderText, writeReport } from "./report";
 import { runChaos } from "./run-chaos";

@@ -24,7 +24,7 @@ beforeAll(async () => {
     allowExternal: false,
   }));
   process.stdout.write(`${renderText(report)}\n`);
-}, 300_000);
+}, 480_000);
 afterAll(async () => {
   // A failed run keeps its logs and history for whoever repeats it.
   if (report?.verdict === "PASS") await rm(workDir, { recursive: true, force: true });

@@ -1,5 +1,14 @@
 import { z } from "zod";
 import { ItemType, MenuItem } from "./menu";
+import { Station } from "./stations";
+
+/**
+ * At most this many items in one order, whatever the lines: every item is a message, a
+ * station's work and events to read back, so one request must not cost without bound.
+ */
+export const MAX_ITEMS_PER_ORDER = 50;
+
+const AT_MOST_ITEMS = `At most ${MAX_ITEMS_PER_ORDER} items in one order`;
 
 /** `POST /api/orders` */
 export const PlaceOrderRequest = z.strictObject({
@@ -12,7 +21,12 @@ export const PlaceOrderRequest = z.strictObject({
       }),
     )
     .min(1, "Order at least one item")
-    .max(30),
+    .max(30)
+    .superRefine((lines, ctx) => {
+      const total = lines.reduce((sum, line) => sum + line.quantity, 0);
+      if (total > MAX_ITEMS_PER_ORDER)
+        ctx.addIssue({ code: "custom", message: `${AT_MOST_ITEMS} (this one has ${total})` });
+    }),
 });
 export type PlaceOrderRequest = z.infer<typeof PlaceOrderRequest>;
 
@@ -28,7 +42,7 @@ export const LegacyOrderRequest = z.strictObject({
   items: z
     .array(z.strictObject({ id: z.number().int().positive(), type: ItemType }))
     .min(1)
-    .max(100),
+    .max(MAX_ITEMS_PER_ORDER, AT_MOST_ITEMS),
 });
 export type LegacyOrderRequest = z.infer<typeof LegacyOrderRequest>;
 
@@ -74,3 +88,20 @@ export const StockRequest = z.strictObject({ portions: z.number().int().min(0).m
 /** `GET /api/menu` and the `menu` event of `GET /api/menu/events`: the menu, with what can be ordered now. */
 export const MenuEntry = MenuItem.extend({ available: z.boolean() });
 export type MenuEntry = z.infer<typeof MenuEntry>;
+
+/** One item's stock as its station last reported it; portions null = unlimited. */
+export const StockLine = z.object({
+  menuItemId: z.number().int().positive(),
+  station: Station,
+  available: z.boolean(),
+  portions: z.number().int().min(0).nullable(),
+});
+export type StockLine = z.infer<typeof StockLine>;
+
+/** `GET /api/staff/stations`: paused flags and stock as the stations last reported them, and the board's grace. */
+export const StationsStatus = z.object({
+  stations: z.object({ KITCHEN: z.object({ paused: z.boolean() }), BAR: z.object({ paused: z.boolean() }) }),
+  stock: z.array(StockLine),
+  lateGraceS: z.number().int().nonnegative(),
+});
+export type StationsStatus = z.infer<typeof StationsStatus>;

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { DEFAULT_TOPICS, type Topics } from "./topics";
 
+/** `DEPENDENCY_TIMEOUT_MS` unless set: a request answers 503 within about this when a server is down. */
+export const DEFAULT_DEPENDENCY_TIMEOUT_MS = 2000;
+
 /**
  * The environment every service shares. Each service's own env.ts extends this shape
  * and parses `process.env` once at start-up; nothing else reads the environment.
@@ -28,6 +31,11 @@ export const commonEnvShape = {
   /** 1 = real seconds, 0 = instant (tests and benchmarks). */
   PREP_TIME_SCALE: z.coerce.number().min(0).max(100).default(1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * How long work waits for a database or Kafka that does not answer (down, restarting)
+   * before it fails: a web request then answers 503, a worker retries.
+   */
+  DEPENDENCY_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(DEFAULT_DEPENDENCY_TIMEOUT_MS),
 };
 
 export const topicsFromEnv = (env: {

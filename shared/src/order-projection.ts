@@ -2,7 +2,7 @@ import { eventIds, type OrderEvent } from "./events";
 import type { Bill, ItemStatus, ItemView, OrderRecord, OrderStatus, OrderView, TimelineEntry } from "./order";
 
 /** How long a customer has to choose for an unavailable item when the order does not say. */
-export const DEFAULT_DECISION_WINDOW_S = 90;
+const DEFAULT_DECISION_WINDOW_S = 90;
 
 /**
  * The saga's read model: an order's view is its record folded with its events.
@@ -84,7 +84,7 @@ export function nextItemStatus(current: ItemStatus, event: OrderEvent["type"]): 
  * Order transitions follow from its items. COLLECTED (staff handed it over) and CANCELLED
  * (nothing left to make or hand over) are final.
  */
-export function orderStatusOf(
+function orderStatusOf(
   items: readonly Pick<ItemView, "status">[],
   facts: { started: boolean; collected: boolean; cancelledByStaff: boolean },
 ): OrderStatus {
@@ -365,9 +365,7 @@ function detailOf(event: ItemEvent): Pick<TimelineEntry, "detail"> {
 }
 
 /** The order is ready when its last open item is: the latest expected ready time of the open items. */
-export const etaOf = (
-  items: readonly Pick<ItemView, "status" | "expectedReadyAt" | "readyAt">[],
-): string | undefined => {
+const etaOf = (items: readonly Pick<ItemView, "status" | "expectedReadyAt" | "readyAt">[]): string | undefined => {
   const open = items.filter((item) => item.status !== "CANCELLED" && item.status !== "UNAVAILABLE");
   if (open.length === 0) return undefined;
   return latest(open.map((item) => (item.status === "READY" && item.readyAt ? item.readyAt : item.expectedReadyAt)));

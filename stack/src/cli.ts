@@ -2,24 +2,25 @@
  * `npm run stack | start | test` (see the root package.json). One function per
  * subcommand; the pieces they share live in their own files.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { acquireStack } from "./acquire-stack";
-import { allOrAbort } from "./all-or-abort";
-import { BAKERY_APPS, startApps, waitForHttp } from "./app-processes";
-import { childEnv } from "./child-env";
-import { ensureChromium } from "./chromium-check";
+import { allOrAbort } from "./processes/all-or-abort";
+import { BAKERY_APPS, startApps, waitForHttp } from "./processes/app-processes";
+import { childEnv } from "./processes/child-env";
+import { ensureChromium } from "./runner/chromium-check";
 import { createStackLog, seconds } from "./log";
-import { firstFailureCode, INTERRUPTED, logPhaseSummary, wasInterrupted } from "./phase-summary";
-import { provisionFerretDb } from "./provision-ferretdb";
-import { provisionKafka } from "./provision-kafka";
-import { runPhase, type PhaseResult } from "./run-phase";
-import { shutdownRequested, unlessInterrupted } from "./shutdown-signal";
+import { firstFailureCode, INTERRUPTED, logPhaseSummary, wasInterrupted } from "./runner/phase-summary";
+import { provisionFerretDb } from "./ferretdb/provision-ferretdb";
+import { provisionKafka } from "./kafka/provision-kafka";
+import { runPhase, type PhaseResult } from "./runner/run-phase";
+import { shutdownRequested, unlessInterrupted } from "./processes/shutdown-signal";
 import { parsePort, readPorts, TEST_DEFAULT_PORTS } from "./stack-config";
 import { describeError } from "./stack-errors";
 import { assertPortsFree } from "./wait-for-port";
-import { workspaceHasScript } from "./workspace-scripts";
+import { workspaceHasScript } from "./runner/workspace-scripts";
 
 const log = createStackLog();
 
@@ -48,6 +49,8 @@ async function startCommand(): Promise<number> {
   const env = childEnv(stack.env, {
     PORT: String(webPort),
     STAFF_PASSWORD: process.env.STAFF_PASSWORD ?? DEV_STAFF_PASSWORD,
+    // `next start` is production, which needs a session secret: a fresh one per local run (sessions end with it).
+    SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(48).toString("base64"),
   });
   try {
     await assertPortsFree([{ port: webPort, what: "web app", envVar: "PORT" }]);

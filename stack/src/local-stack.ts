@@ -1,12 +1,12 @@
 import { join } from "node:path";
-import { allOrAbort } from "./all-or-abort";
-import { startFerretDb, type FerretDbHandle } from "./ferretdb-server";
-import { startKafka, type KafkaHandle } from "./kafka-broker";
+import { allOrAbort } from "./processes/all-or-abort";
+import { startFerretDb, type FerretDbHandle } from "./ferretdb/ferretdb-server";
+import { startKafka, type KafkaHandle } from "./kafka/kafka-broker";
 import { createStackLog, seconds, type StackLog } from "./log";
-import { provisionFerretDb } from "./provision-ferretdb";
-import { provisionKafka } from "./provision-kafka";
+import { provisionFerretDb } from "./ferretdb/provision-ferretdb";
+import { provisionKafka } from "./kafka/provision-kafka";
 import { portEnvVars, readLocalStackConfig, type LocalStackConfig } from "./stack-config";
-import type { ExitInfo } from "./spawn-group";
+import type { ExitInfo } from "./processes/spawn-group";
 import { assertPortsFree } from "./wait-for-port";
 
 export type StackEnv = {

@@ -2,7 +2,7 @@ import { createConnection, createServer } from "node:net";
 import { PortInUseError } from "./stack-errors";
 import { waitUntil, type WaitOptions } from "./wait-until";
 
-export function portAcceptsConnections(port: number, host = "127.0.0.1", timeoutMs = 1_000): Promise<boolean> {
+function portAcceptsConnections(port: number, host = "127.0.0.1", timeoutMs = 1_000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host });
     const done = (ok: boolean) => {

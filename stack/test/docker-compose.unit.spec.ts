@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { commonEnvShape, parseEnv } from "@bakery/shared/env";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { KAFKA_VERSION } from "../src/provision-kafka";
+import { KAFKA_VERSION } from "../src/kafka/provision-kafka";
 
 const root = new URL("../../", import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), "utf8");
@@ -38,7 +38,7 @@ type App = (typeof APPS)[number];
 
 /** Env vars each app must get from compose: required by its code or by the production setup. */
 const REQUIRED_ENV: Record<App, string[]> = {
-  web: ["KAFKA_BROKERS", "MONGODB_URL", "STAFF_PASSWORD", "PORT"],
+  web: ["KAFKA_BROKERS", "MONGODB_URL", "STAFF_PASSWORD", "SESSION_SECRET", "PORT"],
   "kitchen-worker": ["KAFKA_BROKERS", "MONGODB_URL", "KITCHEN_COOKS"],
   "bar-worker": ["KAFKA_BROKERS", "MONGODB_URL", "BAR_BARTENDERS"],
 };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startKafka, type KafkaHandle } from "../src/kafka-broker";
+import { startKafka, type KafkaHandle } from "../src/kafka/kafka-broker";
 import { createStackLog } from "../src/log";
 import { freePort } from "../src/free-port";
 import { consumeAndCommit, testKafka, uniqueName, values } from "./kafka-test-kit";

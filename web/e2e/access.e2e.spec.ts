@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { sameOrigin } from "./support/bakery";
+import { urls } from "./support/e2e-env";
 
 test("an anonymous visitor is sent to sign-in and refused the staff API", async ({ page, request }) => {
   await page.goto("/staff");
@@ -10,7 +12,7 @@ test("an anonymous visitor is sent to sign-in and refused the staff API", async 
     ["GET", "/api/staff/events"],
     ["POST", "/api/staff/orders/anything/collect"],
   ] as const) {
-    const response = await request.fetch(path, { method });
+    const response = await request.fetch(path, { method, headers: method === "GET" ? {} : sameOrigin(urls.webA) });
     expect(response.status(), `${method} ${path}`).toBe(401);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("UNAUTHORIZED");
   }

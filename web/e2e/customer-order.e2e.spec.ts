@@ -1,7 +1,20 @@
-import { expect, test } from "@playwright/test";
-import { connection, expectAllItemsReady, expectNotReloaded, markPage } from "./support/bakery";
+import { expect, test, type Page } from "@playwright/test";
+import { connection, expectAllItemsReady, expectNotReloaded, markPage, signedInStaffApi } from "./support/bakery";
+import { urls } from "./support/e2e-env";
 
-test("a customer orders two foods and a drink and watches every item become ready, live", async ({ page }) => {
+test("a customer orders two foods and a drink and watches every item become ready, live", async ({ page, request }) => {
+  // The kitchen holds the foods until the page is watching: on a busy machine they could be
+  // ready before the page has loaded, and the test is about seeing them move.
+  const staff = await signedInStaffApi(request, urls.webA);
+  await staff.setPaused("KITCHEN", true);
+  try {
+    await orderAndWatch(page, () => staff.setPaused("KITCHEN", false));
+  } finally {
+    await staff.setPaused("KITCHEN", false);
+  }
+});
+
+async function orderAndWatch(page: Page, resumeKitchen: () => Promise<void>) {
   await page.goto("/");
   const foods = page.getByRole("region", { name: "Foods" });
   const drinks = page.getByRole("region", { name: "Drinks" });
@@ -42,7 +55,9 @@ test("a customer orders two foods and a drink and watches every item become read
   await expect(connection(page)).toHaveText("Live");
   await expect(page.getByTestId("eta")).toHaveText(/Ready in about \d+:\d{2}|Any moment now/);
 
-  // The items move along by themselves: something is being prepared, then everything is ready.
+  // The items move along by themselves: the foods wait in line, something is being prepared, then everything is ready.
+  await expect(page.locator("[data-testid=order-item][data-status=QUEUED]").first()).toBeVisible();
+  await resumeKitchen();
   await expect(page.locator("[data-testid=order-item][data-status=PREPARING]").first()).toBeVisible();
   await expect(page.getByRole("alert", { name: "Ready for pickup" })).toBeVisible();
   await expectAllItemsReady(page, ["Torta de limão", "Batata Frita", "Coca"]);
@@ -53,4 +68,4 @@ test("a customer orders two foods and a drink and watches every item become read
 
   await expectNotReloaded(page);
   expect(await page.evaluate(() => window.localStorage.getItem("bakery.cart.v1")), "the cart was emptied").toBeNull();
-});
+}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Kafka, logLevel } from "kafkajs";
 import { DeadLetter } from "@bakery/shared/events";
 import { connectMongo } from "@bakery/shared/mongo";
-import type { CompletionDoc } from "@bakery/shared/station/station-loop";
+import type { CompletionDoc } from "@bakery/shared/station/outcomes";
 import { startBakery, type Bakery } from "./harness/bakery";
 import { waitFor } from "./harness/wait-for";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { connectMongo } from "@bakery/shared/mongo";
-import type { CompletionDoc } from "@bakery/shared/station/station-loop";
+import type { CompletionDoc } from "@bakery/shared/station/outcomes";
 import { stableGroupMembers } from "./harness/kafka-group";
 import { sagaEnv } from "./harness/saga-env";
 import { commands, stationWire, type StationWire } from "./harness/station-kafka";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startAppProcess, waitHealthy } from "@bakery/bench/app-process";
-import { groupIsAlive, type ProcessGroup } from "@bakery/stack/spawn-group";
+import { groupIsAlive, type ProcessGroup } from "@bakery/stack/processes/spawn-group";
 import { poll } from "@bakery/stack/wait-until";
 
 export type Role = "web" | "kitchen" | "bar";

@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import { startFerretDb, type FerretDbHandle } from "@bakery/stack/ferretdb-server";
-import { startKafka, type KafkaHandle } from "@bakery/stack/kafka-broker";
+import { startFerretDb, type FerretDbHandle } from "@bakery/stack/ferretdb/ferretdb-server";
+import { startKafka, type KafkaHandle } from "@bakery/stack/kafka/kafka-broker";
 import type { LocalStack } from "@bakery/stack/local-stack";
 import type { StackLog } from "@bakery/stack/log";
-import { groupIsAlive } from "@bakery/stack/spawn-group";
+import { groupIsAlive } from "@bakery/stack/processes/spawn-group";
 import { poll } from "@bakery/stack/wait-until";
 
 /** One server of the private stack, as the nemesis handles it. */

@@ -39,8 +39,6 @@ import { createStationQueue, type Started, type Ticket } from "./station-queue";
 import { createStockKeeper } from "./stock-keeper";
 import { decideWithdrawal } from "./withdrawal";
 
-export type { CompletionDoc } from "./outcomes";
-
 export type StationConfig = {
   station: Station;
   itemType: ItemType;
@@ -116,7 +114,10 @@ export async function startStation(config: StationConfig) {
   );
 
   const producer = config.kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
+  await producer.connect().catch(async (err: unknown) => {
+    await producer.disconnect().catch(() => undefined);
+    throw err;
+  });
   const publisher = createPublisher(producer);
   const consumer = config.kafka.consumer({
     groupId: config.groupId,
@@ -585,28 +586,35 @@ export async function startStation(config: StationConfig) {
     log.info("partitions assigned", { partitions: [...owned] });
   });
 
-  // Stock and pause come first: no item is taken under a stale setting.
-  control = await followControl({
-    kafka: config.kafka,
-    topic: config.topics.stationControl,
-    station: config.station,
-    groupId: `${config.groupId}-control-${workerId}`,
-    log,
-    onChange: applyControl,
-  });
-  const caughtUp: ControlState = control.state();
-  for (const [menuItemId, setting] of caughtUp.stock)
-    applyControl({ kind: "stock", menuItemId, setting }, setting.generation);
-  if (caughtUp.statusGeneration)
-    applyControl(
-      { kind: "paused", paused: caughtUp.paused, generation: caughtUp.statusGeneration },
-      caughtUp.statusGeneration,
-    );
+  try {
+    // Stock and pause come first: no item is taken under a stale setting.
+    control = await followControl({
+      kafka: config.kafka,
+      topic: config.topics.stationControl,
+      station: config.station,
+      groupId: `${config.groupId}-control-${workerId}`,
+      log,
+      onChange: applyControl,
+    });
+    const caughtUp: ControlState = control.state();
+    for (const [menuItemId, setting] of caughtUp.stock)
+      applyControl({ kind: "stock", menuItemId, setting }, setting.generation);
+    if (caughtUp.statusGeneration)
+      applyControl(
+        { kind: "paused", paused: caughtUp.paused, generation: caughtUp.statusGeneration },
+        caughtUp.statusGeneration,
+      );
 
-  await consumer.connect();
-  await consumer.subscribe({ topic: config.inputTopic, fromBeginning: true });
-  // Partitions are taken in parallel (each still in order), so their inserts and messages share batches.
-  await consumer.run({ autoCommit: false, partitionsConsumedConcurrently: config.partitions, eachBatch: takeBatch });
+    await consumer.connect();
+    await consumer.subscribe({ topic: config.inputTopic, fromBeginning: true });
+    // Partitions are taken in parallel (each still in order), so their inserts and messages share batches.
+    await consumer.run({ autoCommit: false, partitionsConsumedConcurrently: config.partitions, eachBatch: takeBatch });
+  } catch (err) {
+    // A start that failed half-way leaves nothing running: a stray consumer would take partitions.
+    stopping = true;
+    await Promise.allSettled([consumer.disconnect(), control.stop(), producer.disconnect()]);
+    throw err;
+  }
   const committer = setInterval(() => void commit(), COMMIT_EVERY_MS);
   log.info("station open", { hands: config.hands, recipes: recipes.size, prepTimeScale: config.prepTimeScale });
 

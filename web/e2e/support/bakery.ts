@@ -1,5 +1,8 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import type { StationsStatus } from "@bakery/shared/api";
 import type { OrderView } from "@bakery/shared/order";
+import type { Station } from "@bakery/shared/stations";
+import { moneyProblems } from "@bakery/shared/money";
 import { STAFF_PASSWORD } from "./e2e-env";
 
 /** Menu ids from shared/src/menu.ts. */
@@ -14,6 +17,12 @@ export const MENU = {
   pitu: 8,
 } as const;
 
+/**
+ * What a browser sends with every change, and what our direct calls send too: JSON, from the
+ * bakery's own origin (the server may refuse anything else as a forged cross-site request).
+ */
+export const sameOrigin = (baseURL: string) => ({ origin: baseURL, "content-type": "application/json" });
+
 /** Places an order straight through the API (for tests about what happens after ordering). */
 export async function placeOrder(
   request: APIRequestContext,
@@ -21,16 +30,91 @@ export async function placeOrder(
   items: { menuItemId: number; quantity: number }[],
   customerName = "Bia",
 ): Promise<OrderView> {
-  const response = await request.post(`${baseURL}/api/orders`, { data: { customerName, items } });
+  const response = await request.post(`${baseURL}/api/orders`, {
+    headers: sameOrigin(baseURL),
+    data: { customerName, items },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as OrderView;
 }
 
 /** The staff cookie for a whole browser context, without going through the form. */
 export async function signInStaff(context: BrowserContext, baseURL: string): Promise<void> {
-  const response = await context.request.post(`${baseURL}/api/staff/session`, { data: { password: STAFF_PASSWORD } });
+  const response = await context.request.post(`${baseURL}/api/staff/session`, {
+    headers: sameOrigin(baseURL),
+    data: { password: STAFF_PASSWORD },
+  });
   expect(response.status()).toBe(204);
 }
+
+/**
+ * Staff commands through the API, for the stage a test needs (the dashboard's own buttons
+ * are tested where they are the point). Each waits until the station reports it applied the
+ * command, as the board would show it.
+ */
+export function staffApi(request: APIRequestContext, baseURL: string) {
+  const stations = async (): Promise<StationsStatus> => {
+    const response = await request.get(`${baseURL}/api/staff/stations`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as StationsStatus;
+  };
+  const portionsOf = async (menuItemId: number) =>
+    (await stations()).stock.find((line) => line.menuItemId === menuItemId)?.portions ?? null;
+  return {
+    stations,
+    async setStock(menuItemId: number, portions: number | null) {
+      const response = await request.put(`${baseURL}/api/staff/stock/${menuItemId}`, {
+        headers: sameOrigin(baseURL),
+        data: { portions },
+      });
+      expect(response.status(), await response.text()).toBe(202);
+      await expect.poll(() => portionsOf(menuItemId), { timeout: 30_000 }).toBe(portions);
+    },
+    async setPaused(station: Station, paused: boolean) {
+      const response = await request.post(`${baseURL}/api/staff/stations/${station}/${paused ? "pause" : "resume"}`, {
+        headers: sameOrigin(baseURL),
+      });
+      expect(response.status(), await response.text()).toBe(202);
+      await expect.poll(async () => (await stations()).stations[station].paused, { timeout: 30_000 }).toBe(paused);
+    },
+  };
+}
+
+/**
+ * Staff commands from a test's own API context, signed in first. On a busy machine an order
+ * can pass a state faster than a page can show it; a paused station holds it there.
+ */
+export async function signedInStaffApi(request: APIRequestContext, baseURL: string) {
+  const response = await request.post(`${baseURL}/api/staff/session`, {
+    headers: sameOrigin(baseURL),
+    data: { password: STAFF_PASSWORD },
+  });
+  expect(response.status()).toBe(204);
+  return staffApi(request, baseURL);
+}
+
+/** The order as the API has it now. */
+export async function readOrder(request: APIRequestContext, baseURL: string, orderId: string): Promise<OrderView> {
+  const response = await request.get(`${baseURL}/api/orders/${orderId}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as OrderView;
+}
+
+/** The money invariant for every order a test created: charged = made, refunded = the rest. */
+export async function expectMoneyInvariant(
+  request: APIRequestContext,
+  baseURL: string,
+  orderIds: readonly string[],
+): Promise<void> {
+  for (const orderId of orderIds) expect(moneyProblems(await readOrder(request, baseURL, orderId))).toEqual([]);
+}
+
+/** The id in a tracking page's address. */
+export const orderIdOf = (page: Page): string => {
+  const match = new URL(page.url()).pathname.match(/^\/orders\/([^/]+)$/);
+  expect(match, `not a tracking page: ${page.url()}`).not.toBeNull();
+  return decodeURIComponent(match?.[1] ?? "");
+};
 
 /** The live-connection indicator of tracking pages and the dashboard. */
 export const connection = (page: Page) => page.getByRole("status", { name: "Connection" });

@@ -14,6 +14,7 @@ export const urls = {
 };
 
 export const STAFF_PASSWORD = "e2e-staff-password";
+export const LATE_GRACE_S = 6;
 
 /**
  * The environment of every process the suite starts: the test stack from `npm test`, and
@@ -24,10 +25,13 @@ export function e2eEnv(): Record<string, string> {
   const env = sagaEnv({
     PREP_TIME_SCALE: "0.3",
     STAFF_PASSWORD,
+    SESSION_SECRET: "e2e-session-secret-of-at-least-32-bytes",
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
     KITCHEN_COOKS: "1",
     BAR_BARTENDERS: "1",
+    // A late order turns red on the board this long after its promise: short, so a test sees it.
+    LATE_GRACE_S: String(LATE_GRACE_S),
     NEXT_TELEMETRY_DISABLED: "1",
   });
   const run = (name: string) => /^(TOPIC_|.+_DB$|.+_GROUP_ID$)/.test(name);

@@ -12,14 +12,20 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** Fetches JSON from our own API; throws ApiRequestError for error answers, TypeError when offline. */
+/**
+ * Fetches JSON from our own API; throws ApiRequestError for error answers, TypeError when offline.
+ * Every request that changes something says it is JSON, body or not: a cross-site form cannot
+ * send that header, which is what lets the server refuse forged requests.
+ */
 export async function requestJson<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const method = (init.method ?? "GET").toUpperCase();
   const response = await fetch(url, {
     cache: "no-store",
     ...init,
     headers: {
       accept: "application/json",
-      ...(init.body ? { "content-type": "application/json" } : {}),
+      // The API refuses a state-changing request that is not JSON, body or not (a guard against other sites' forms).
+      ...(method !== "GET" && method !== "HEAD" ? { "content-type": "application/json" } : {}),
       ...init.headers,
     },
   });

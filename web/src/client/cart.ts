@@ -1,8 +1,11 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import type { MenuEntry } from "@bakery/shared/api";
 
 export type CartLine = { menuItemId: number; quantity: number };
+/** A cart line with its menu item as the menu says now (price, whether it can be ordered). */
+export type PricedLine = CartLine & { item: MenuEntry };
 
 /** The API accepts 1..20 of an item per line. */
 export const MAX_QUANTITY = 20;

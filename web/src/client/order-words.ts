@@ -1,4 +1,4 @@
-import type { ItemStatus, ItemView, OrderStatus, TimelineEntry } from "@bakery/shared/order";
+import type { ItemStatus, ItemView, OrderStatus, OrderView, TimelineEntry } from "@bakery/shared/order";
 import type { Station } from "@bakery/shared/stations";
 
 export const stationName: Record<Station, string> = { KITCHEN: "Kitchen", BAR: "Bar" };
@@ -53,12 +53,42 @@ export function describeTimelineEntry(entry: TimelineEntry): string {
     case "ItemDecided":
       return `${entry.name ?? "An item"}: ${entry.detail ?? "decided"}`;
     case "OrderCancellationRequested":
-      return `Cancellation asked ${entry.detail ?? ""}`.trim();
+      return entry.detail?.startsWith("by staff")
+        ? `The bakery cancelled the order${entry.detail.slice("by staff".length)}`
+        : "You asked to cancel what hasn't been started";
     case "ItemWithdrawn":
       return `${entry.name ?? "An item"} was ${entry.detail ?? "taken off the order"}`;
     case "ItemWithdrawalRefused":
-      return `Too late to cancel ${entry.name ?? "an item"}: ${entry.detail ?? "it is being made"}`;
+      return `Too late to cancel ${entry.name ?? "an item"}: ${entry.detail ?? "it is being made"}, so it is still yours`;
     case "OrderCancelled":
       return "The order is cancelled";
   }
 }
+
+/** Timeline steps where something went wrong or was taken back: shown in red. */
+export const isSetback = (type: TimelineEntry["type"]): boolean =>
+  type === "ItemUnavailable" || type === "ItemWithdrawn" || type === "OrderCancelled";
+
+/** Why an item will not be made, in the customer's words. */
+export function cancelledItemWords(item: ItemView, items: readonly Pick<ItemView, "itemId" | "name">[]): string {
+  switch (item.cancelReason) {
+    case "REPLACED": {
+      const substitute = items.find((other) => other.itemId === item.replacedBy);
+      return substitute ? `Replaced by ${substitute.name}` : "Replaced";
+    }
+    case "REMOVED":
+      return "Removed · refunded";
+    case "STAFF_CANCELLED":
+      return "Cancelled by the bakery · refunded";
+    default:
+      return "Cancelled · refunded";
+  }
+}
+
+/** Items a cancellation can still take back: those no station has started. */
+export const notStarted = (item: Pick<ItemView, "status">): boolean =>
+  item.status === "QUEUED" || item.status === "UNAVAILABLE";
+
+/** While anything has not started, the customer can cancel it (what is being made is still made). */
+export const canCancel = (view: Pick<OrderView, "status" | "cancellation" | "items">): boolean =>
+  view.status !== "COLLECTED" && view.status !== "CANCELLED" && !view.cancellation && view.items.some(notStarted);

@@ -1,16 +1,23 @@
 "use client";
 
-import { useEffect, useReducer } from "react";
+import { useCallback, useEffect, useReducer } from "react";
 import { isOrderEvent, OrderUpdate, type OrderEvent } from "@bakery/shared/events";
 import { OrderView } from "@bakery/shared/order";
 import { applyEvent } from "@bakery/shared/order-projection";
 import { openEventSource, type Connection } from "./event-source-connection";
 
-export type OrderStream = { view?: OrderView; connection: Connection; notFound: boolean };
+export type OrderStream = {
+  view?: OrderView;
+  connection: Connection;
+  notFound: boolean;
+  /** Takes an API answer about this order (a decision, a cancel) without waiting for the stream. */
+  adopt: (view: OrderView) => void;
+};
 
-type State = OrderStream & { recent: readonly OrderEvent[] };
+type State = Omit<OrderStream, "adopt"> & { recent: readonly OrderEvent[] };
 type Action =
   | { type: "snapshot"; view: OrderView }
+  | { type: "adopt"; view: OrderView }
   | { type: "update"; event: OrderEvent }
   | { type: "connection"; connection: Connection }
   | { type: "not-found" };
@@ -24,6 +31,9 @@ function reduce(state: State, action: Action): State {
       // Each (re)connect starts from the server's view; updates that raced ahead of it are
       // applied again on top (the projection ignores the ones it already has).
       return { ...state, connection: "live", view: state.recent.reduce(applyEvent, action.view) };
+    case "adopt":
+      // An answer read after the updates we hold is at least as new; those it lacks are re-applied.
+      return { ...state, view: state.recent.reduce(applyEvent, action.view) };
     case "update":
       return {
         ...state,
@@ -63,5 +73,6 @@ export function useOrderStream(orderId: string): OrderStream {
     });
   }, [orderId]);
 
-  return { view: state.view, connection: state.connection, notFound: state.notFound };
+  const adopt = useCallback((view: OrderView) => dispatch({ type: "adopt", view }), []);
+  return { view: state.view, connection: state.connection, notFound: state.notFound, adopt };
 }

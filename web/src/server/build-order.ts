@@ -77,8 +77,3 @@ export function refuseSoldOut(lines: readonly OrderLine[], available: (menuItemI
   const i = lines.findIndex((line) => !available(line.menuItemId));
   if (i >= 0) throw new AppError("SOLD_OUT", `Menu item ${lines[i]?.menuItemId} is sold out`, `items.${i}.menuItemId`);
 }
-
-/** Pickup codes avoid look-alike characters (0/O, 1/I, 5/S, 8/B) so they can be read out loud. */
-const PICKUP_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY234679";
-export const pickupCodeFrom = (random: () => number): string =>
-  Array.from({ length: 4 }, () => PICKUP_ALPHABET[Math.floor(random() * PICKUP_ALPHABET.length)]).join("");

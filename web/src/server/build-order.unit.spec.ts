@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MENU_SEED } from "@bakery/shared/menu";
-import { buildOrder, pickupCodeFrom, refuseSoldOut } from "./build-order";
+import { buildOrder, refuseSoldOut } from "./build-order";
 import { AppError } from "./errors";
 import { hashOf } from "./request-hash";
 
@@ -71,15 +71,6 @@ describe("building an order", () => {
     );
     expect(() => refuseSoldOut(lines, () => true)).not.toThrow();
     expect(buildOrder({ ...base, lines, decisionWindowS: 30 }).record.decisionWindowS).toBe(30);
-  });
-
-  it("draws pickup codes without look-alike characters", () => {
-    let seed = 0;
-    const codes = Array.from({ length: 200 }, () =>
-      pickupCodeFrom(() => (seed = (seed * 9301 + 49297) % 233280) / 233280),
-    );
-    for (const code of codes) expect(code).toMatch(/^[ACDEFGHJKLMNPQRTUVWXY234679]{4}$/);
-    expect(new Set(codes).size).toBeGreaterThan(150);
   });
 });
 

@@ -2,14 +2,22 @@ const PING_EVERY_MS = 15_000;
 
 export type StreamWriter = {
   send(event: string, data: unknown, id?: string): void;
+  /** Ends the stream from the server's side (e.g. the staff session it belongs to ended). */
+  close(): void;
 };
 
 /**
  * A server-sent-events response. `open` subscribes and returns its cleanup, which runs
- * once, whether the browser goes away (request aborted) or the stream is cancelled.
+ * once, whether the browser goes away (request aborted), the stream is cancelled or closed
+ * by the server. `onClose` runs once too, whatever happened (also when `open` failed): it
+ * gives back what was held for the stream (its client's open-stream slot).
  * Pings keep proxies from closing an idle connection.
  */
-export function eventStream(request: Request, open: (writer: StreamWriter) => Promise<() => void>): Response {
+export function eventStream(
+  request: Request,
+  open: (writer: StreamWriter) => Promise<() => void>,
+  onClose: () => void = () => undefined,
+): Response {
   const encoder = new TextEncoder();
   let cleanup: (() => void) | undefined;
   let closed = false;
@@ -25,6 +33,7 @@ export function eventStream(request: Request, open: (writer: StreamWriter) => Pr
     clearInterval(ping);
     request.signal.removeEventListener("abort", close);
     cleanup?.();
+    onClose();
     try {
       controller?.close();
     } catch {
@@ -51,6 +60,7 @@ export function eventStream(request: Request, open: (writer: StreamWriter) => Pr
         const release = await open({
           send: (event, data, id) =>
             write(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+          close,
         });
         if (closed) release();
         else cleanup = release;
@@ -65,7 +75,7 @@ export function eventStream(request: Request, open: (writer: StreamWriter) => Pr
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
+      "Cache-Control": "private, no-store, no-transform",
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
     },

@@ -1,4 +1,5 @@
 import { MENU_SEED, type MenuItem } from "@bakery/shared/menu";
+import type { Logger } from "@bakery/shared/logger";
 import { insertNew } from "@bakery/shared/mongo";
 import type { WaiterCollections } from "./waiter-db";
 
@@ -6,9 +7,10 @@ const REFRESH_MS = 30_000;
 
 /**
  * The menu is read on every order, so it is kept in memory and re-read now and then
- * (an operator may change prices in the database).
+ * (an operator may change prices in the database). A re-read that fails (the database is
+ * down) keeps the menu it had: the menu page and the order form's checks go on working.
  */
-export async function createMenuStore(c: WaiterCollections) {
+export async function createMenuStore(c: WaiterCollections, log: Logger) {
   await insertNew(
     c.menu,
     MENU_SEED.map((item) => ({ _id: item.id, ...item })),
@@ -25,7 +27,10 @@ export async function createMenuStore(c: WaiterCollections) {
     async current(): Promise<ReadonlyMap<number, MenuItem>> {
       if (Date.now() - loadedAt > REFRESH_MS) {
         loadedAt = Date.now();
-        items = await load();
+        items = await load().catch((err: unknown) => {
+          log.warn("could not re-read the menu; keeping the one in memory", { err });
+          return items;
+        });
       }
       return items;
     },

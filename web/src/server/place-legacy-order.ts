@@ -34,7 +34,7 @@ export async function placeLegacyOrder(
 
 /** `GET /api/order?orderId=` rows, found through the order number's key. */
 export async function legacyOrderRows(ctx: WebContext, legacyOrderId: number): Promise<LegacyOrderRow[]> {
-  const key = await ctx.c.orderKeys.findOne({ _id: `legacy:${legacyOrderId}` });
+  const key = await ctx.orderBook.keyOf(`legacy:${legacyOrderId}`);
   if (!key) throw new AppError("NOT_FOUND", `No order ${legacyOrderId}`, "orderId");
   return legacyRows(legacyOrderId, await loadOrderView(ctx, key.orderId));
 }

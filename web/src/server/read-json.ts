@@ -1,11 +1,12 @@
 import type { z } from "zod";
 import { AppError } from "./errors";
+import { isJsonContentType } from "./request-guard";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
 /** Reads a JSON body of bounded size and parses it with `schema`; zod errors name the field at fault. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  if (!request.headers.get("content-type")?.toLowerCase().includes("application/json")) {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send JSON with Content-Type: application/json");
   }
   const declared = Number(request.headers.get("content-length") ?? 0);

@@ -1,10 +1,11 @@
 import { EventEmitter } from "node:events";
+import type { StockLine } from "@bakery/shared/api";
 import { isStationNews, type StationNews, type StockChanged } from "@bakery/shared/events";
 import type { Station } from "@bakery/shared/stations";
 import type { OrderFeed } from "./order-feed";
 import type { WaiterCollections } from "./waiter-db";
 
-export type StockLine = { menuItemId: number; station: Station; available: boolean; portions: number | null };
+export type { StockLine };
 
 /**
  * What this process knows of the stations: each item's latest stock news and whether each

@@ -30,8 +30,28 @@ describe("reading an order's events with its substitutes", () => {
       asked.push(...ids);
       return ids.map((id) => stored.get(id) ?? null);
     });
-    expect(docs.map((doc) => doc.event.id)).toEqual([eventIds.itemDecided("o.1"), eventIds.itemDecided(first)]);
+    expect(docs?.map((doc) => doc.event.id)).toEqual([eventIds.itemDecided("o.1"), eventIds.itemDecided(first)]);
     expect(asked).toContain(eventIds.itemDecided(substituteItemId(first)));
     expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it("reads no more than its budget of ids: past it, it stops and says so", async () => {
+    const first = substituteItemId("o.1");
+    const stored = new Map([substituted("o.1"), substituted(first)].map((event) => [event.id, { event }]));
+    const asked: string[] = [];
+    const read = async (ids: readonly string[]) => {
+      asked.push(...ids);
+      return ids.map((id) => stored.get(id) ?? null);
+    };
+    // 2 ids, then 7 for the first substitute, then 7 for the substitute's substitute: 16 in all.
+    expect(await readWithSubstitutes([eventIds.itemDecided("o.1"), eventIds.itemReady("o.1")], read, 16)).toHaveLength(
+      2,
+    );
+    asked.length = 0;
+    expect(
+      await readWithSubstitutes([eventIds.itemDecided("o.1"), eventIds.itemReady("o.1")], read, 15),
+    ).toBeUndefined();
+    expect(asked.length).toBeLessThanOrEqual(15);
+    expect(await readWithSubstitutes(["a", "b", "c"], read, 2)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { Db } from "mongodb";
 import type { ItemOrdered, OrderEvent, StationNews } from "@bakery/shared/events";
 import type { MenuItem } from "@bakery/shared/menu";
 import type { OrderRecord } from "@bakery/shared/order";
+import type { RateSlotDoc } from "./slot-limiter";
 
 /**
  * The waiter's own database. Every document is inserted once and never updated:
@@ -28,6 +29,11 @@ export type EffectsDoneDoc = { _id: string; doneAt: Date };
 /** An unavailable item waiting for its decision, and when the timeout decides it; deleted once decided. */
 export type DecisionDeadlineDoc = { _id: string; orderId: string; decideBy: Date };
 
+/** A staff session, inserted at sign-in; never changed (its end is a record of its own). */
+export type StaffSessionDoc = { _id: string; createdAt: Date; expiresAt: Date };
+/** Insert-only: this session was ended (signed out) and is refused from now on, by every web process. */
+export type StaffSessionEndDoc = { _id: string; endedAt: Date };
+
 export function waiterCollections(db: Db) {
   return {
     menu: db.collection<MenuDoc>("menu"),
@@ -39,6 +45,10 @@ export function waiterCollections(db: Db) {
     pendingEffects: db.collection<PendingEffectsDoc>("pending_effects"),
     effectsDone: db.collection<EffectsDoneDoc>("effects_done"),
     decisionDeadlines: db.collection<DecisionDeadlineDoc>("decision_deadlines"),
+    staffSessions: db.collection<StaffSessionDoc>("staff_sessions"),
+    staffSessionEnds: db.collection<StaffSessionEndDoc>("staff_session_ends"),
+    /** Sign-in attempts counted across web processes, one slot per attempt (slot-limiter.ts). */
+    rateSlots: db.collection<RateSlotDoc>("rate_slots"),
   };
 }
 export type WaiterCollections = ReturnType<typeof waiterCollections>;
@@ -49,6 +59,7 @@ export async function ensureIndexes(c: WaiterCollections): Promise<void> {
     c.orders.createIndex({ placedAt: -1 }),
     c.orderEvents.createIndex({ orderId: 1 }),
     c.outbox.createIndex({ createdAt: 1 }),
+    c.rateSlots.createIndex({ expiresAt: 1 }),
   ]);
 }
 

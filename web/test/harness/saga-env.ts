@@ -31,6 +31,14 @@ export function sagaEnv(overrides: Record<string, string> = {}): Record<string, 
     WAITER_GROUP_ID: `t${run}-waiter`,
     KITCHEN_GROUP_ID: `t${run}-kitchen`,
     BAR_GROUP_ID: `t${run}-bar`,
+    // Every request of a test comes from one address (or none): per-client limits only where a test sets them.
+    LIMIT_ORDERS_PER_MIN: "1000000",
+    LIMIT_CHANGES_PER_MIN: "1000000",
+    LIMIT_READS_PER_MIN: "1000000",
+    LIMIT_STREAMS_PER_MIN: "1000000",
+    LIMIT_OPEN_STREAMS: "1000000",
+    LIMIT_SIGN_IN_PER_ADDRESS: "10000",
+    LIMIT_SIGN_IN_TOTAL: "10000",
     ...overrides,
   };
 }

@@ -7,8 +7,9 @@ type RouteModule = Record<string, unknown>;
 /**
  * The web app's route handlers, called in-process with real Requests: the same code a
  * Next server runs, on the real Kafka and database, without a build. Env must be set first.
+ * `waitForContext: false` returns at once, as a server does whose database is down at start.
  */
-export async function loadWebApp(env: Record<string, string>) {
+export async function loadWebApp(env: Record<string, string>, options: { waitForContext?: boolean } = {}) {
   Object.assign(process.env, env);
   // env.ts is parsed once per module load: a new bakery in the same file needs fresh modules.
   vi.resetModules();
@@ -16,6 +17,7 @@ export async function loadWebApp(env: Record<string, string>) {
   const routes: [RegExp, RouteModule][] = [
     [/^\/api\/menu$/, await import("@/app/api/menu/route")],
     [/^\/api\/metrics$/, await import("@/app/api/metrics/route")],
+    [/^\/api\/health$/, await import("@/app/api/health/route")],
     [/^\/api\/orders$/, await import("@/app/api/orders/route")],
     [/^\/api\/orders\/(?<id>[^/]+)$/, await import("@/app/api/orders/[id]/route")],
     [/^\/api\/orders\/(?<id>[^/]+)\/events$/, await import("@/app/api/orders/[id]/events/route")],
@@ -43,13 +45,23 @@ export async function loadWebApp(env: Record<string, string>) {
     ],
   ];
   const context = await import("@/server/context");
-  await context.getContext();
+  if (options.waitForContext !== false) await context.getContext();
 
-  /** Calls a route handler; `signal` lets a test drop a streaming connection. */
+  /**
+   * Calls a route handler; `signal` lets a test drop a streaming connection. Like the pages,
+   * it sends `Content-Type: application/json` with every request but a GET, unless
+   * `contentType` says otherwise (null: none at all).
+   */
   async function respond(
     method: string,
     path: string,
-    options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+    options: {
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      contentType?: string | null;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<Response> {
     const url = new URL(path, "http://bakery.test");
     const found = routes
@@ -61,11 +73,20 @@ export async function loadWebApp(env: Record<string, string>) {
       Object.entries(found[0]?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
     );
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const contentType =
+      options.contentType !== undefined
+        ? options.contentType
+        : body !== undefined || method !== "GET"
+          ? "application/json"
+          : null;
     const request = new Request(url, {
       method,
       body,
       signal: options.signal,
-      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers },
+      headers: {
+        ...(contentType === null ? {} : { "content-type": contentType }),
+        ...options.headers,
+      },
     });
     return handler(request, { params: Promise.resolve(params) });
   }
@@ -83,7 +104,11 @@ export async function loadWebApp(env: Record<string, string>) {
   return {
     call,
     respond,
-    context: await context.getContext(),
+    get context() {
+      const open = context.currentContext();
+      if (!open) throw new Error("the web context is not open yet");
+      return open;
+    },
     async order(id: string): Promise<OrderView> {
       const response = await call("GET", `/api/orders/${id}`);
       if (response.status !== 200) throw new Error(`GET order ${id}: ${response.status}`);

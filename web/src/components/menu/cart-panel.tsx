@@ -1,24 +1,23 @@
 "use client";
 
-import type { MenuItem } from "@bakery/shared/menu";
-import { cart, MAX_QUANTITY, type CartLine } from "@/client/cart";
+import { cart, MAX_QUANTITY, type PricedLine } from "@/client/cart";
 import { formatPrice, pluralize } from "@/client/format";
-import { BagIcon, CloseIcon, MinusIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
+import { AlertIcon, BagIcon, CloseIcon, MinusIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { CheckoutForm } from "./checkout-form";
-
-export type PricedLine = CartLine & { item: MenuItem };
 
 const stepButton =
   "grid size-9 place-items-center rounded-full border border-stone-300 bg-white text-stone-700 transition-colors hover:border-crust-300 hover:bg-crust-50 disabled:cursor-not-allowed disabled:opacity-40";
 
 /**
  * The order being put together: lines with steppers, the total and checkout. A side panel
- * on wide screens; on phones the same panel opens as a bottom sheet (`open`).
+ * on wide screens; on phones the same panel opens as a bottom sheet (`open`). A line whose
+ * item sold out stays, flagged and left out of the total, until the customer removes it.
  */
 export function CartPanel({
   id,
   lines,
   ready,
+  onSoldOut,
   open,
   onClose,
   headingRef,
@@ -26,12 +25,15 @@ export function CartPanel({
   id: string;
   lines: readonly PricedLine[];
   ready: boolean;
+  onSoldOut: () => void;
   open: boolean;
   onClose: () => void;
   headingRef: React.Ref<HTMLHeadingElement>;
 }) {
-  const count = lines.reduce((sum, line) => sum + line.quantity, 0);
-  const total = lines.reduce((sum, line) => sum + line.quantity * line.item.priceCents, 0);
+  const orderable = lines.filter((line) => line.item.available);
+  const soldOut = lines.filter((line) => !line.item.available);
+  const count = orderable.reduce((sum, line) => sum + line.quantity, 0);
+  const total = orderable.reduce((sum, line) => sum + line.quantity * line.item.priceCents, 0);
   return (
     <>
       {open && <div className="fixed inset-0 z-40 bg-stone-900/40 lg:hidden" onClick={onClose} aria-hidden="true" />}
@@ -78,11 +80,23 @@ export function CartPanel({
             <>
               <ul className="divide-y divide-crust-100" aria-label="Items in your order">
                 {lines.map(({ item, quantity }) => (
-                  <li key={item.id} className="py-3">
+                  <li key={item.id} className="py-3" data-sold-out={!item.available || undefined}>
                     <div className="flex items-baseline justify-between gap-3">
-                      <p className="font-medium text-stone-900">{item.name}</p>
-                      <p className="font-semibold text-stone-900 tabular">{formatPrice(item.priceCents * quantity)}</p>
+                      <p className={`font-medium ${item.available ? "text-stone-900" : "text-stone-500"}`}>
+                        {item.name}
+                      </p>
+                      <p
+                        className={`font-semibold tabular ${item.available ? "text-stone-900" : "text-stone-400 line-through"}`}
+                      >
+                        {formatPrice(item.priceCents * quantity)}
+                      </p>
                     </div>
+                    {!item.available && (
+                      <p className="mt-1 flex items-center gap-1.5 text-sm font-semibold text-red-800">
+                        <AlertIcon className="size-4 shrink-0" />
+                        Sold out — remove it to order the rest
+                      </p>
+                    )}
                     <div className="mt-2 flex items-center justify-between gap-3">
                       <div className="flex items-center gap-2" role="group" aria-label={`Quantity of ${item.name}`}>
                         <button
@@ -101,7 +115,7 @@ export function CartPanel({
                           type="button"
                           className={stepButton}
                           aria-label={`Increase ${item.name}`}
-                          disabled={quantity >= MAX_QUANTITY}
+                          disabled={quantity >= MAX_QUANTITY || !item.available}
                           onClick={() => cart.setQuantity(item.id, quantity + 1)}
                         >
                           <PlusIcon />
@@ -127,7 +141,7 @@ export function CartPanel({
                   {formatPrice(total)}
                 </p>
               </div>
-              <CheckoutForm lines={lines} disabled={!ready} />
+              <CheckoutForm lines={orderable} soldOut={soldOut} disabled={!ready} onSoldOut={onSoldOut} />
             </>
           )}
         </div>

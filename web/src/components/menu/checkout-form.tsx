@@ -4,23 +4,42 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import type { OrderView } from "@bakery/shared/order";
 import { ApiRequestError, describeError, requestJson } from "@/client/api";
-import type { CartLine } from "@/client/cart";
+import type { PricedLine } from "@/client/cart";
 import { randomKey } from "@/client/random-key";
 import { AlertIcon } from "@/components/ui/icons";
+import { SoldOutNotice } from "./sold-out-notice";
 
 const NAME_KEY = "bakery.customer-name";
 
-type FormError = { message: string; field?: string };
+type FormError = { message: string; field?: string; code?: string };
 
 /** "customerName: Tell us your name" reads better without the field's code name. */
 const withoutFieldPrefix = (message: string, field?: string) =>
   field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 
+/** `items.2.menuItemId` -> 2: which line of the request the server refused. */
+const lineIndexOf = (field?: string) => {
+  const match = field?.match(/^items\.(\d+)\./);
+  return match ? Number(match[1]) : undefined;
+};
+
 /**
  * Name and "Place order". Each distinct order attempt carries one Idempotency-Key, reused
  * if the very same order is retried, so a double click or a flaky network orders once.
+ * Nothing is ordered while a line is sold out: the customer removes it first. The bakery
+ * may know before this page does (409 SOLD_OUT): then the menu is read again, which flags it.
  */
-export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; disabled: boolean }) {
+export function CheckoutForm({
+  lines,
+  soldOut,
+  disabled,
+  onSoldOut,
+}: {
+  lines: readonly PricedLine[];
+  soldOut: readonly PricedLine[];
+  disabled: boolean;
+  onSoldOut: () => void;
+}) {
   const router = useRouter();
   const nameId = useId();
   const errorId = useId();
@@ -29,6 +48,12 @@ export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; 
   const [name, setName] = useState("");
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<FormError>();
+  const blocked = disabled || soldOut.length > 0 || lines.length === 0;
+
+  // Once the menu flags the sold-out line, its notice (with a remove button) says it all.
+  useEffect(() => {
+    if (soldOut.length > 0) setError((current) => (current?.code === "SOLD_OUT" ? undefined : current));
+  }, [soldOut.length]);
 
   useEffect(() => {
     try {
@@ -41,7 +66,7 @@ export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; 
 
   async function placeOrder(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting || disabled) return;
+    if (submitting || blocked) return;
     const body = JSON.stringify({
       customerName: name,
       items: lines.map(({ menuItemId, quantity }) => ({ menuItemId, quantity })),
@@ -64,6 +89,12 @@ export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; 
     } catch (err) {
       setSubmitting(false);
       const field = err instanceof ApiRequestError ? err.field : undefined;
+      if (err instanceof ApiRequestError && err.code === "SOLD_OUT") {
+        const itemName = lines[lineIndexOf(field) ?? -1]?.item.name ?? "Something in your order";
+        setError({ code: err.code, message: `Sorry — ${itemName} sold out just now. Remove it to order the rest.` });
+        onSoldOut();
+        return;
+      }
       setError({
         message:
           err instanceof ApiRequestError && err.status < 500
@@ -106,6 +137,7 @@ export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; 
           </p>
         )}
       </div>
+      <SoldOutNotice lines={soldOut} />
       {error && (
         <p
           id={errorId}
@@ -118,7 +150,7 @@ export function CheckoutForm({ lines, disabled }: { lines: readonly CartLine[]; 
       )}
       <button
         type="submit"
-        aria-disabled={submitting || disabled || undefined}
+        aria-disabled={submitting || blocked || undefined}
         className="flex min-h-12 w-full items-center justify-center rounded-full bg-crust-600 px-5 text-base font-semibold text-white shadow-sm transition-colors hover:bg-crust-700 active:bg-crust-800 aria-disabled:cursor-not-allowed aria-disabled:bg-crust-300"
       >
         {submitting ? "Placing order…" : "Place order"}

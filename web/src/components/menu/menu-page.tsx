@@ -1,32 +1,28 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import useSWR from "swr";
-import type { MenuItem } from "@bakery/shared/menu";
-import { describeError, fetchJson } from "@/client/api";
-import { cart, useCartLines } from "@/client/cart";
+import type { MenuEntry } from "@bakery/shared/api";
+import { describeError } from "@/client/api";
+import { cart, useCartLines, type PricedLine } from "@/client/cart";
 import { formatPrice, pluralize } from "@/client/format";
-import { ChevronUpIcon } from "@/components/ui/icons";
-import { CartPanel, type PricedLine } from "./cart-panel";
+import { useLiveMenu } from "@/client/use-live-menu";
+import { AlertIcon, ChevronUpIcon } from "@/components/ui/icons";
+import { CartPanel } from "./cart-panel";
 import { MenuSection } from "./menu-section";
+import { useSoldOutAnnouncement } from "./use-sold-out-announcement";
 
 const CART_ID = "your-order";
 
-/** The customer's front page: the menu, and the order they are putting together. */
+/** The customer's front page: the menu, live, and the order they are putting together. */
 export function MenuPage() {
-  const {
-    data: menu,
-    error,
-    isLoading,
-    mutate,
-  } = useSWR<MenuItem[]>("/api/menu", fetchJson, { revalidateOnFocus: false });
+  const { menu, error, loading, refresh } = useLiveMenu();
   const cartLines = useCartLines();
   const [sheetOpen, setSheetOpen] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const sheetHeading = useRef<HTMLHeadingElement>(null);
   const sheetToggle = useRef<HTMLButtonElement>(null);
 
-  // Lines whose item left the menu are not shown or ordered.
+  // Lines whose item left the menu are not shown or ordered; sold-out ones are shown, flagged.
   const lines = useMemo<PricedLine[]>(
     () =>
       menu
@@ -36,8 +32,11 @@ export function MenuPage() {
         : [],
     [cartLines, menu],
   );
-  const count = lines.reduce((sum, line) => sum + line.quantity, 0);
-  const total = lines.reduce((sum, line) => sum + line.quantity * line.item.priceCents, 0);
+  const orderable = lines.filter((line) => line.item.available);
+  const count = orderable.reduce((sum, line) => sum + line.quantity, 0);
+  const total = orderable.reduce((sum, line) => sum + line.quantity * line.item.priceCents, 0);
+  const soldOut = lines.length - orderable.length;
+  useSoldOutAnnouncement(lines, setAnnouncement);
 
   useEffect(() => {
     if (!sheetOpen) return;
@@ -56,15 +55,16 @@ export function MenuPage() {
   }, [sheetOpen]);
 
   useEffect(() => {
-    if (count === 0) setSheetOpen(false);
-  }, [count]);
+    if (lines.length === 0) setSheetOpen(false);
+  }, [lines.length]);
 
   function closeSheet() {
     setSheetOpen(false);
     sheetToggle.current?.focus();
   }
 
-  function add(item: MenuItem) {
+  function add(item: MenuEntry) {
+    if (!item.available) return;
     cart.add(item.id);
     const quantity = (cartLines.find((line) => line.menuItemId === item.id)?.quantity ?? 0) + 1;
     setAnnouncement(`${item.name} added — ${quantity} in your order.`);
@@ -91,13 +91,13 @@ export function MenuPage() {
             <p className="mt-1 text-sm">{describeError(error)}</p>
             <button
               type="button"
-              onClick={() => void mutate()}
+              onClick={refresh}
               className="mt-3 rounded-full bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800"
             >
               Try again
             </button>
           </div>
-        ) : isLoading || !menu ? (
+        ) : loading || !menu ? (
           <MenuSkeleton />
         ) : (
           <>
@@ -118,12 +118,13 @@ export function MenuPage() {
         id={CART_ID}
         lines={lines}
         ready={Boolean(menu)}
+        onSoldOut={refresh}
         open={sheetOpen}
         onClose={closeSheet}
         headingRef={sheetHeading}
       />
 
-      {count > 0 && !sheetOpen && (
+      {lines.length > 0 && !sheetOpen && (
         <div className="fixed inset-x-0 bottom-0 z-30 border-t border-crust-100 bg-cream/95 p-3 backdrop-blur lg:hidden">
           <button
             ref={sheetToggle}
@@ -131,14 +132,23 @@ export function MenuPage() {
             aria-expanded={sheetOpen}
             aria-controls={CART_ID}
             onClick={() => setSheetOpen(true)}
-            className="mx-auto flex min-h-12 w-full max-w-xl items-center justify-between gap-3 rounded-full bg-crust-600 px-5 text-white shadow-lg hover:bg-crust-700"
+            className="mx-auto flex min-h-12 w-full max-w-xl items-center justify-between gap-2 rounded-full bg-crust-600 px-4 text-white shadow-lg hover:bg-crust-700 sm:gap-3 sm:px-5"
           >
-            <span className="flex items-center gap-2 font-semibold">
-              <span className="grid size-7 place-items-center rounded-full bg-white/20 text-sm tabular">{count}</span>
+            <span className="flex min-w-0 items-center gap-2 font-semibold whitespace-nowrap">
+              <span className="grid size-7 shrink-0 place-items-center rounded-full bg-white/20 text-sm tabular">
+                {count}
+              </span>
               View your order
               <span className="sr-only">({pluralize(count, "item")})</span>
+              {soldOut > 0 && (
+                <span className="inline-flex items-center gap-0.5 rounded-full bg-white px-1.5 py-0.5 text-xs font-bold text-red-800">
+                  <AlertIcon className="size-3.5" />
+                  {soldOut}
+                  <span className="sr-only"> sold out</span>
+                </span>
+              )}
             </span>
-            <span className="flex items-center gap-1 font-semibold tabular">
+            <span className="flex shrink-0 items-center gap-1 font-semibold whitespace-nowrap tabular">
               {formatPrice(total)}
               <ChevronUpIcon />
             </span>

@@ -1,4 +1,4 @@
-import type { MenuItem } from "@bakery/shared/menu";
+import type { MenuEntry } from "@bakery/shared/api";
 import type { CartLine } from "@/client/cart";
 import { MenuItemCard } from "./menu-item-card";
 
@@ -14,9 +14,9 @@ export function MenuSection({
   id: string;
   title: string;
   blurb: string;
-  items: readonly MenuItem[];
+  items: readonly MenuEntry[];
   lines: readonly CartLine[];
-  onAdd: (item: MenuItem) => void;
+  onAdd: (item: MenuEntry) => void;
 }) {
   if (items.length === 0) return null;
   return (

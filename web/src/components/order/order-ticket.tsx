@@ -22,12 +22,20 @@ function PickupCode({ code, tone }: { code: string; tone: "light" | "dark" }) {
   );
 }
 
+function etaWords(view: OrderView, msLeft: number): string {
+  if (view.status === "NEEDS_ACTION") return "Waiting for your choice below";
+  if (msLeft > 0) return `Ready in about ${formatClock(msLeft)}`;
+  return view.late ? "Running late — sorry" : "Any moment now";
+}
+
 /**
  * The top of the tracking page: the pickup code, where the order stands and when it will
  * be ready. READY is the moment the customer waits for: a big green alert.
  */
 export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
-  const ready = view.items.filter((item) => item.status === "READY").length;
+  // Items taken off the order are not waited for.
+  const wanted = view.items.filter((item) => item.status !== "CANCELLED");
+  const ready = wanted.filter((item) => item.status === "READY").length;
 
   if (view.status === "READY") {
     return (
@@ -44,7 +52,10 @@ export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
             Ready for pickup
           </h1>
         </div>
-        <p className="mt-2 text-white/90">Come to the counter and show this code, {view.customerName}.</p>
+        <p className="mt-2 text-white/90">
+          Come to the counter and show this code, {view.customerName}.
+          {view.late && " Sorry it took longer than we promised."}
+        </p>
         <div className="mt-5 rounded-2xl bg-white/10 p-4">
           <PickupCode code={view.pickupCode} tone="dark" />
         </div>
@@ -70,6 +81,25 @@ export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
     );
   }
 
+  if (view.status === "CANCELLED") {
+    return (
+      <section
+        role="status"
+        aria-labelledby="order-status"
+        className="rounded-3xl border border-stone-200 bg-flour p-6 sm:p-8"
+      >
+        <p className="text-xs font-semibold tracking-widest text-stone-500 uppercase">Order {view.pickupCode}</p>
+        <h1 id="order-status" className="mt-0.5 text-3xl font-bold tracking-tight text-crust-900">
+          Cancelled
+        </h1>
+        <p className="mt-2 text-stone-600" data-testid="refund-summary">
+          {view.bill.refundedCents > 0 ? `We refunded ${formatPrice(view.bill.refundedCents)}` : "Nothing was refunded"}
+          {view.bill.chargedCents > 0 ? ` and charged ${formatPrice(view.bill.chargedCents)} for what was made.` : "."}
+        </p>
+      </section>
+    );
+  }
+
   const msLeft = Date.parse(view.eta) - now;
   return (
     <section aria-labelledby="order-status" className="relative rounded-3xl border border-crust-100 bg-flour shadow-sm">
@@ -80,16 +110,16 @@ export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
         </h1>
         <p className="mt-4 flex items-center gap-2 text-lg font-semibold text-stone-900 tabular" data-testid="eta">
           <ClockIcon className="size-5 text-crust-600" />
-          {msLeft > 0 ? `Ready in about ${formatClock(msLeft)}` : "Any moment now"}
+          {etaWords(view, msLeft)}
         </p>
         <ProgressBar
           className="mt-3 h-3"
           label="Items ready"
-          value={(ready / Math.max(1, view.items.length)) * 100}
-          valueText={`${ready} of ${view.items.length} ready`}
+          value={(ready / Math.max(1, wanted.length)) * 100}
+          valueText={`${ready} of ${wanted.length} ready`}
         />
         <p className="mt-2 text-sm text-stone-500 tabular">
-          {ready} of {pluralize(view.items.length, "item")} ready
+          {ready} of {pluralize(wanted.length, "item")} ready
         </p>
       </div>
       {/* The tear-off stub of a paper ticket. */}
@@ -100,7 +130,9 @@ export function OrderTicket({ view, now }: { view: OrderView; now: number }) {
         <p className="pb-1 text-right text-sm text-stone-600 tabular">
           {view.customerName}
           <br />
-          <span className="font-semibold text-stone-800">{formatPrice(view.totalCents)}</span>
+          <span className="font-semibold text-stone-800">
+            {formatPrice(view.bill.orderedCents - view.bill.refundedCents)}
+          </span>
         </p>
       </div>
     </section>

@@ -1,8 +1,14 @@
 import type { TimelineEntry } from "@bakery/shared/order";
 import { formatTimeOfDay } from "@/client/format";
-import { describeTimelineEntry } from "@/client/order-words";
+import { describeTimelineEntry, isSetback } from "@/client/order-words";
 
 const milestone = new Set<TimelineEntry["type"]>(["OrderPlaced", "OrderReady", "OrderCollected"]);
+
+function dot(type: TimelineEntry["type"]): string {
+  if (type === "OrderReady" || type === "OrderCollected") return "bg-basil-600";
+  if (isSetback(type)) return "bg-red-500";
+  return milestone.has(type) ? "bg-crust-600" : "bg-crust-200";
+}
 
 /** What has happened to the order so far, oldest first. */
 export function OrderTimeline({ timeline }: { timeline: readonly TimelineEntry[] }) {
@@ -17,10 +23,7 @@ export function OrderTimeline({ timeline }: { timeline: readonly TimelineEntry[]
             key={entry.eventId ?? `${entry.type}-${entry.at}-${i}`}
             className="relative flex gap-3 pb-3 pl-5 last:pb-0"
           >
-            <span
-              aria-hidden="true"
-              className={`absolute top-1.5 left-0 size-2.5 rounded-full ${milestone.has(entry.type) ? "bg-crust-600" : "bg-crust-200"} ${entry.type === "OrderReady" || entry.type === "OrderCollected" ? "bg-basil-600!" : ""}`}
-            />
+            <span aria-hidden="true" className={`absolute top-1.5 left-0 size-2.5 rounded-full ${dot(entry.type)}`} />
             {i < timeline.length - 1 && (
               <span aria-hidden="true" className="absolute top-4 bottom-0 left-[4.5px] w-px bg-crust-100" />
             )}

@@ -2,12 +2,18 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { withLateness } from "@bakery/shared/order-projection";
 import { cart } from "@/client/cart";
 import { formatTimeOfDay } from "@/client/format";
 import { useNow } from "@/client/use-now";
 import { useOrderStream } from "@/client/use-order-stream";
 import { CheckIcon } from "@/components/ui/icons";
 import { ConnectionBadge } from "@/components/ui/connection-badge";
+import { CancelOrder } from "./cancel-order";
+import { CancellationSummary } from "./cancellation-summary";
+import { ItemDecisions } from "./item-decisions";
+import { LateNotice } from "./late-notice";
+import { OrderBill } from "./order-bill";
 import { OrderItems } from "./order-items";
 import { OrderNotFound } from "./order-not-found";
 import { OrderSkeleton } from "./order-skeleton";
@@ -16,7 +22,7 @@ import { OrderTimeline } from "./order-timeline";
 
 /** The customer's live view of one order, straight from its event stream. */
 export function OrderTracker({ orderId, placed }: { orderId: string; placed: boolean }) {
-  const { view, connection, notFound } = useOrderStream(orderId);
+  const { view: streamed, connection, notFound, adopt } = useOrderStream(orderId);
   const now = useNow();
 
   // Arriving from checkout: the order is in, so the cart is done with.
@@ -25,9 +31,12 @@ export function OrderTracker({ orderId, placed }: { orderId: string; placed: boo
   }, [placed]);
 
   if (notFound) return <OrderNotFound />;
-  if (!view) return <OrderSkeleton />;
+  if (!streamed) return <OrderSkeleton />;
 
-  const open = view.status !== "COLLECTED";
+  // Late by this device's clock, so the apology appears the moment the promise passes.
+  const view = withLateness(streamed, now);
+  const open = view.status !== "COLLECTED" && view.status !== "CANCELLED";
+  const cooking = open && view.status !== "READY";
   return (
     <main className="mx-auto w-full max-w-2xl space-y-4 px-4 py-6 sm:space-y-6 sm:py-10">
       <div className="flex items-center justify-between gap-3">
@@ -38,7 +47,7 @@ export function OrderTracker({ orderId, placed }: { orderId: string; placed: boo
         {open && <ConnectionBadge connection={connection} />}
       </div>
 
-      {placed && open && view.status !== "READY" && (
+      {placed && cooking && !view.late && (
         <div
           role="status"
           className="flex items-start gap-3 rounded-2xl border border-basil-100 bg-basil-50 px-4 py-3 text-basil-800"
@@ -53,7 +62,13 @@ export function OrderTracker({ orderId, placed }: { orderId: string; placed: boo
       )}
 
       <OrderTicket view={view} now={now} />
+      {/* While it waits for the customer's choice, the delay is not ours to apologise for. */}
+      {cooking && view.late && view.status !== "NEEDS_ACTION" && <LateNotice view={view} now={now} />}
+      <ItemDecisions view={view} now={now} onAnswer={adopt} />
+      <CancellationSummary view={view} />
       <OrderItems items={view.items} now={now} />
+      <CancelOrder view={view} onAnswer={adopt} />
+      <OrderBill bill={view.bill} items={view.items} />
       <OrderTimeline timeline={view.timeline} />
 
       <p className="text-center">

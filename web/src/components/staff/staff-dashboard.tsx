@@ -2,8 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo } from "react";
+import useSWR from "swr";
+import type { MenuEntry } from "@bakery/shared/api";
 import { summarizeBoard } from "@bakery/shared/staff-board";
+import { fetchJson } from "@/client/api";
 import { formatDuration } from "@/client/format";
+import { lateness } from "@/client/lateness";
 import { useNow } from "@/client/use-now";
 import { useStaffBoardStream } from "@/client/use-staff-board-stream";
 import { ConnectionBadge } from "@/components/ui/connection-badge";
@@ -12,6 +16,7 @@ import { SignOutButton } from "./sign-out-button";
 import { StationColumn } from "./station-column";
 
 const RECENTLY_COLLECTED = 8;
+const RECENTLY_CANCELLED = 8;
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -25,11 +30,15 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
   );
 }
 
-/** The staff dashboard: live numbers, both stations' queues, and the pickup counter. */
+/** The staff dashboard: live numbers, both stations' queues, stock and pause, and the pickup counter. */
 export function StaffDashboard() {
   const router = useRouter();
-  const { orders, connection, unauthorized, replaceOrder } = useStaffBoardStream();
+  const { orders, connection, unauthorized, replaceOrder, stations, lateGraceS } = useStaffBoardStream();
+  // Names and stations of the items, for the stock controls (availability comes from the stations' news).
+  const { data: menu } = useSWR<MenuEntry[]>("/api/menu", fetchJson, { revalidateOnFocus: false });
   const now = useNow();
+  // Until the first snapshot brings the server's grace, nothing turns red.
+  const grace = lateGraceS ?? Number.POSITIVE_INFINITY;
   const board = useMemo(() => summarizeBoard(orders, now), [orders, now]);
   const collected = useMemo(
     () =>
@@ -39,6 +48,15 @@ export function StaffDashboard() {
         .slice(0, RECENTLY_COLLECTED),
     [orders],
   );
+  const cancelled = useMemo(
+    () =>
+      orders
+        .filter((order) => order.status === "CANCELLED")
+        .sort((a, b) => Date.parse(b.cancelledAt ?? "") - Date.parse(a.cancelledAt ?? ""))
+        .slice(0, RECENTLY_CANCELLED),
+    [orders],
+  );
+  const late = board.inPreparation.filter((order) => lateness(order, now, grace).level !== "on-time").length;
 
   useEffect(() => {
     if (unauthorized) router.replace("/staff/sign-in");
@@ -59,8 +77,9 @@ export function StaffDashboard() {
       </div>
 
       <section aria-label="Numbers">
-        <dl className="grid gap-3 sm:grid-cols-3">
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           <Stat label="Orders in flight" value={String(inFlight)} />
+          <Stat label="Late now" value={String(late)} />
           <Stat label="Average wait" value={averageWaitMs === null ? "—" : formatDuration(averageWaitMs)} />
           <Stat
             label="Oldest open order"
@@ -74,13 +93,29 @@ export function StaffDashboard() {
         inPreparation={board.inPreparation}
         readyForPickup={board.readyForPickup}
         collected={collected}
+        cancelled={cancelled}
         now={now}
-        onCollected={replaceOrder}
+        lateGraceS={grace}
+        onChanged={replaceOrder}
       />
 
       <div className="grid items-start gap-4 xl:grid-cols-2">
-        <StationColumn id="station-kitchen" title="Kitchen" board={board.stations.KITCHEN} now={now} />
-        <StationColumn id="station-bar" title="Bar" board={board.stations.BAR} now={now} />
+        <StationColumn
+          station="KITCHEN"
+          board={board.stations.KITCHEN}
+          paused={stations.paused.KITCHEN}
+          menu={menu}
+          stock={stations.stock}
+          now={now}
+        />
+        <StationColumn
+          station="BAR"
+          board={board.stations.BAR}
+          paused={stations.paused.BAR}
+          menu={menu}
+          stock={stations.stock}
+          now={now}
+        />
       </div>
     </main>
   );

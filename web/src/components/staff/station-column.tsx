@@ -1,8 +1,13 @@
+import type { MenuEntry } from "@bakery/shared/api";
 import type { BoardItem, StationBoard } from "@bakery/shared/staff-board";
+import type { Station } from "@bakery/shared/stations";
 import { formatClock, formatDuration } from "@/client/format";
-import { itemProgress } from "@/client/order-words";
+import { itemProgress, stationName } from "@/client/order-words";
+import type { StationsState } from "@/client/station-state";
 import { CupIcon, LoafIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { StationPause } from "./station-pause";
+import { StockControls } from "./stock-controls";
 
 function Lane({
   title,
@@ -50,25 +55,45 @@ const Who = ({ item }: { item: BoardItem }) => (
   </span>
 );
 
-/** One station's work: the queue in order, what is being prepared and how long it has left, what waits on the balcony. */
+/**
+ * One station's work: the queue in order, what is being prepared and how long it has left,
+ * what waits on the balcony; and its controls: pause or resume, and each item's stock.
+ */
 export function StationColumn({
-  id,
-  title,
+  station,
   board,
+  paused,
+  menu,
+  stock,
   now,
 }: {
-  id: string;
-  title: string;
+  station: Station;
   board: StationBoard;
+  paused: boolean;
+  menu: readonly MenuEntry[] | undefined;
+  stock: StationsState["stock"];
   now: number;
 }) {
-  const Icon = title === "Bar" ? CupIcon : LoafIcon;
+  const Icon = station === "BAR" ? CupIcon : LoafIcon;
+  const title = stationName[station];
+  const id = `station-${station.toLowerCase()}`;
   return (
-    <section aria-labelledby={id} className="rounded-3xl border border-crust-100 bg-flour p-4 sm:p-5">
-      <h2 id={id} className="flex items-center gap-2 text-lg font-bold text-crust-900">
-        <Icon className="size-5 text-crust-600" />
-        {title}
-      </h2>
+    <section
+      aria-labelledby={id}
+      className={`rounded-3xl border p-4 sm:p-5 ${paused ? "border-amber-300 bg-amber-50/40" : "border-crust-100 bg-flour"}`}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={id} className="flex items-center gap-2 text-lg font-bold text-crust-900">
+          <Icon className="size-5 text-crust-600" />
+          {title}
+        </h2>
+        <StationPause station={station} paused={paused} />
+      </div>
+      {paused && (
+        <p className="mt-2 rounded-xl bg-amber-100 px-3 py-2 text-sm text-amber-950">
+          Paused: orders come in and wait in the queue; nothing starts until you resume.
+        </p>
+      )}
       <div className="mt-3 grid gap-4 sm:grid-cols-3">
         <Lane
           title="Queued"
@@ -132,6 +157,7 @@ export function StationColumn({
           )}
         />
       </div>
+      <StockControls station={station} menu={menu} stock={stock} />
     </section>
   );
 }

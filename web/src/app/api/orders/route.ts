@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = route(async (request, ctx) => {
   const started = performance.now();
+  ctx.limits.take("orders", request);
   const body = await readJson(request, PlaceOrderRequest);
   const header = request.headers.get("idempotency-key");
   const key = header === null ? undefined : IdempotencyKey.safeParse(header);
@@ -27,7 +28,9 @@ export const POST = route(async (request, ctx) => {
   });
   if (!replayed) webMetrics().ordersPlaced.inc();
   webMetrics().acceptSeconds.observe((performance.now() - started) / 1000);
-  return Response.json(projectOrder(order, []), {
+  // A replay answers with the order as it is now, not as it was when it was placed.
+  const view = projectOrder(order, replayed ? await ctx.orderBook.eventsOf(order) : []);
+  return Response.json(view, {
     status: 201,
     headers: { Location: `/api/orders/${order.id}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },
   });

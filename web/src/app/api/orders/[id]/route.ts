@@ -4,6 +4,7 @@ import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route<{ id: string }>(async (_request, ctx, { id }) =>
-  Response.json(await loadOrderView(ctx, id), { headers: { "Cache-Control": "no-store" } }),
-);
+export const GET = route<{ id: string }>(async (request, ctx, { id }) => {
+  ctx.limits.take("reads", request);
+  return Response.json(await loadOrderView(ctx, id));
+});

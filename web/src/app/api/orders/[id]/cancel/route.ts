@@ -4,6 +4,7 @@ import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route<{ id: string }>(async (_request, ctx, { id }) =>
-  Response.json(await cancelOrder(ctx, id, { by: "CUSTOMER" })),
-);
+export const POST = route<{ id: string }>(async (request, ctx, { id }) => {
+  ctx.limits.take("changes", request);
+  return Response.json(await cancelOrder(ctx, id, { by: "CUSTOMER" }));
+});

@@ -2,16 +2,14 @@
 import { StockRequest } from "@bakery/shared/api";
 import { z } from "zod";
 import { readJson } from "@/server/read-json";
-import { route } from "@/server/route";
-import { requireStaff } from "@/server/staff-session";
+import { staffRoute } from "@/server/route";
 import { setStock } from "@/server/station-commands";
 
 export const dynamic = "force-dynamic";
 
 const MenuItemId = z.coerce.number().int().positive();
 
-export const PUT = route<{ menuItemId: string }>(async (request, ctx, { menuItemId }) => {
-  requireStaff(request);
+export const PUT = staffRoute<{ menuItemId: string }>(async (request, ctx, { menuItemId }) => {
   const { portions } = await readJson(request, StockRequest);
   return Response.json(await setStock(ctx, MenuItemId.parse(menuItemId), portions), { status: 202 });
 });

@@ -2,13 +2,11 @@
 import { StaffCancelRequest } from "@bakery/shared/api";
 import { cancelOrder } from "@/server/cancel-order";
 import { readJson } from "@/server/read-json";
-import { route } from "@/server/route";
-import { requireStaff } from "@/server/staff-session";
+import { staffRoute } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route<{ id: string }>(async (request, ctx, { id }) => {
-  requireStaff(request);
+export const POST = staffRoute<{ id: string }>(async (request, ctx, { id }) => {
   const { reason } = await readJson(request, StaffCancelRequest);
   return Response.json(await cancelOrder(ctx, id, { by: "STAFF", reason }));
 });

@@ -1,11 +1,9 @@
 // POST /api/staff/orders/:id/collect - hand a ready order over (COLLECTED ends its saga)
 import { collectOrder } from "@/server/collect-order";
-import { route } from "@/server/route";
-import { requireStaff } from "@/server/staff-session";
+import { staffRoute } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route<{ id: string }>(async (request, ctx, { id }) => {
-  requireStaff(request);
-  return Response.json(await collectOrder(ctx, id));
-});
+export const POST = staffRoute<{ id: string }>(async (_request, ctx, { id }) =>
+  Response.json(await collectOrder(ctx, id)),
+);

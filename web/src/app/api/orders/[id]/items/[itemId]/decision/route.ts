@@ -6,6 +6,7 @@ import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route<{ id: string; itemId: string }>(async (request, ctx, { id, itemId }) =>
-  Response.json(await decideItem(ctx, id, itemId, await readJson(request, DecisionRequest), "CUSTOMER")),
-);
+export const POST = route<{ id: string; itemId: string }>(async (request, ctx, { id, itemId }) => {
+  ctx.limits.take("changes", request);
+  return Response.json(await decideItem(ctx, id, itemId, await readJson(request, DecisionRequest), "CUSTOMER"));
+});
