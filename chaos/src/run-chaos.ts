@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
+import { waitHealthy } from "@bakery/bench/app-process";
 import { newRunId } from "@bakery/bench/run-names";
 import type { StackLog } from "@bakery/stack/log";
 import { bringUpChaosBakery, CHAOS_SETTINGS, type ChaosBakery } from "./bakery/bring-up";
@@ -29,11 +30,14 @@ import { seededRandom } from "./seeded-random";
 
 /** The item staff keep running out of (Torta de limão, kitchen). */
 const SCARCE_ITEM = 6;
-const REQUEST_TIMEOUT_MS = 10_000;
+/** A browser waits a long time for an answer before its customer gives up and asks again. */
+const REQUEST_TIMEOUT_MS = 30_000;
 const RETRY_BUDGET_MS = 60_000;
 /** How long the bakery may take to be whole again after a fault, and to finish its orders at the end. */
 const RECOVERY_LIMIT_MS = 90_000;
 const DRAIN_LIMIT_MS = 90_000;
+/** How long the checker waits for the web processes to answer /api/health again before it reads. */
+const SETTLE_LIMIT_MS = 180_000;
 
 /**
  * One chaos run: the bakery under steady load, the failure half and browsers exercised, the
@@ -134,8 +138,9 @@ async function underLoad(
     http,
     answers,
     nextOrder: () => toFollow.pop(),
-    openEveryMs: 2_000,
-    maxTabs: 100,
+    // A few customers each with a few orders open: about a hundred streams in all.
+    openEveryMs: 5_000,
+    maxTabs: 25,
   });
   step(
     `load on: ${options.rate} orders/s through ${bakery.webUrls.length} web processes, ${options.browsers} browsers following orders`,
@@ -198,12 +203,19 @@ async function underLoad(
   clearInterval(ticker);
   await watch.stop();
 
+  // The checker reads once the bakery answers again (bounded), with a patient client of its own.
+  await Promise.all(
+    bakery.webUrls.map((url) =>
+      waitHealthy(url, [], SETTLE_LIMIT_MS).catch(() => step(`  ${url} still not healthy; reading anyway`)),
+    ),
+  );
   step(`checking ${acked.length} acknowledged orders against the API, the stations' records and the topics`);
+  const reader = createHttp({ webs: bakery.webUrls, timeoutMs: 30_000, log: answers });
   const evidence = await gatherEvidence({
     kafka,
     names: bakery.names,
     mongoUrl: bakery.stack.env.MONGODB_URL,
-    http,
+    http: reader,
     orderIds: acked.map((o) => o.orderId),
     history: bakery.fleet.history(),
     runId,
@@ -313,7 +325,7 @@ async function underLoad(
       restarts: doubles.restarts,
     }),
   );
-  await http.close();
+  await Promise.all([http.close(), reader.close()]);
   return {
     runId,
     seed: options.seed,

@@ -17,7 +17,7 @@ let report: ChaosReport;
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), "bakery-chaos-test-"));
   ({ report } = await runChaos({
-    options: { seed: 20261202, rate: 15, mode: "short", browsers: 2 },
+    options: { seed: 20261202, rate: 10, mode: "short", browsers: 2 },
     workDir,
     log: createStackLog("chaos stack", "warn"),
     step: (line) => process.stdout.write(`[chaos] ${line}\n`),

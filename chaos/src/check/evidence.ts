@@ -55,7 +55,7 @@ async function readOrders(http: Http, orderIds: readonly string[]): Promise<Map<
     while (next < orderIds.length) {
       const orderId = orderIds[next++] as string;
       let read: ApiRead = { orderId };
-      for (let attempt = 0; attempt < 5; attempt++) {
+      for (let attempt = 0; attempt < 10; attempt++) {
         const { answer, reply } = await http.call((next + attempt) % http.webs, "GET", `/api/orders/${orderId}`, {
           route: "GET /api/orders/:id",
           orderId,
@@ -67,7 +67,7 @@ async function readOrders(http: Http, orderIds: readonly string[]): Promise<Map<
           ...(reply?.status === 200 ? { view: reply.json as OrderView } : {}),
         };
         if (read.status === 200 || read.status === 404) break;
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
       }
       reads.set(orderId, read);
     }

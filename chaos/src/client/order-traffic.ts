@@ -11,7 +11,7 @@ export type NotAcked = { key: string; lines: OrderLine[]; attempts: number; last
 
 const MENU = [1, 2, 3, 4, 5, 6, 7, 8];
 /** A customer asks again a few times, not for ever: a retry storm would only bury a struggling server. */
-export const MAX_ATTEMPTS = 6;
+export const MAX_ATTEMPTS = 4;
 
 /**
  * Customers placing orders at a steady rate (open loop: a slow answer does not slow the
