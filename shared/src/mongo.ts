@@ -16,6 +16,7 @@ import {
 } from "mongodb";
 import { DEFAULT_DEPENDENCY_TIMEOUT_MS } from "./env";
 import type { Logger } from "./logger";
+import { failWritesToClosedSockets } from "./mongo-closed-socket";
 
 /** How long connecting waits for the first answer: a busy machine may take more than one short wait. */
 const CONNECT_WITHIN_MS = 10_000;
@@ -32,6 +33,7 @@ export async function connectMongo(
   dbName: string,
   options: { unreachableAfterMs?: number; log?: Logger } = {},
 ): Promise<{ client: MongoClient; db: Db }> {
+  failWritesToClosedSockets();
   const unreachableAfterMs = options.unreachableAfterMs ?? DEFAULT_DEPENDENCY_TIMEOUT_MS;
   const client = new MongoClient(url, {
     serverSelectionTimeoutMS: Math.max(100, Math.floor(unreachableAfterMs / 2)),

@@ -24,14 +24,30 @@ export async function startBakery(options: { env?: Record<string, string>; kitch
   }
 
   async function untilReady(orderId: string, timeoutMs = 60_000): Promise<OrderView> {
-    return waitFor(
-      `order ${orderId} READY`,
-      async () => {
-        const view = await web.order(orderId);
-        return view.status === "READY" ? view : undefined;
-      },
-      timeoutMs,
-    );
+    try {
+      return await waitFor(
+        `order ${orderId} READY`,
+        async () => {
+          const view = await web.order(orderId);
+          return view.status === "READY" ? view : undefined;
+        },
+        timeoutMs,
+      );
+    } catch (err) {
+      throw new Error(`${String(err)}\n${await whyNotReady(orderId)}`, { cause: err });
+    }
+  }
+
+  /** What a stuck order's failure message needs: its items, its outbox entry, what the workers said last. */
+  async function whyNotReady(orderId: string): Promise<string> {
+    const view = await web.order(orderId).catch((err: unknown) => String(err));
+    const items =
+      typeof view === "string"
+        ? view
+        : view.items.map((item) => `${item.name} (${item.station}) ${item.status}`).join(", ");
+    const inOutbox = await web.context.c.outbox.countDocuments({ _id: orderId }).catch(() => "unknown");
+    const tails = workers.map((worker, i) => `worker ${i}:\n${worker.output().split("\n").slice(-15).join("\n")}`);
+    return [`items: ${items}`, `outbox entries: ${inOutbox}`, ...tails].join("\n");
   }
 
   async function checkMoney(): Promise<string[]> {
