@@ -1,7 +1,7 @@
 import type { BenchPlan } from "./bench-plan";
-import type { CpuSampler, CpuUse } from "./cpu-sampler";
-import type { SettleResult, StepResult } from "./load-protocol";
-import type { LoadProcess } from "./load-process";
+import type { CpuSampler, CpuUse } from "../profile/cpu-sampler";
+import type { SettleResult, StepResult } from "../load/load-protocol";
+import type { LoadProcess } from "../load/load-process";
 
 export type MeasuredStep = StepResult & {
   cpu: CpuUse;
