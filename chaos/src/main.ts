@@ -5,7 +5,7 @@
  * Markdown, with the seed); exit status 1 when a check fails.
  */
 import { fileURLToPath } from "node:url";
-import { createProgress } from "@bakery/bench/progress";
+import { createProgress } from "@bakery/bench/report/progress";
 import { createStackLog } from "@bakery/stack/log";
 import { shutdownRequested } from "@bakery/stack/processes/shutdown-signal";
 import { parseChaosArgs } from "./options";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { buildWeb } from "@bakery/bench/web-build";
-import { appEnv, runNames, type RunNames } from "@bakery/bench/run-names";
-import { acquireRunStack, createRunTopics, dropRunData, type RunStack } from "@bakery/bench/run-stack";
+import { buildWeb } from "@bakery/bench/system/web-build";
+import { appEnv, runNames, type RunNames } from "@bakery/bench/system/run-names";
+import { acquireRunStack, createRunTopics, dropRunData, type RunStack } from "@bakery/bench/system/run-stack";
 import { childEnv } from "@bakery/stack/processes/child-env";
 import { firstFreePort } from "@bakery/stack/free-port";
 import type { StackLog } from "@bakery/stack/log";

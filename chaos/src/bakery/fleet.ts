@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startAppProcess, waitHealthy } from "@bakery/bench/app-process";
+import { startAppProcess, waitHealthy } from "@bakery/bench/system/app-process";
 import { groupIsAlive, type ProcessGroup } from "@bakery/stack/processes/spawn-group";
 import { poll } from "@bakery/stack/wait-until";
 

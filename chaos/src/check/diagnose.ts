@@ -1,5 +1,5 @@
 import { MongoClient } from "mongodb";
-import type { RunNames } from "@bakery/bench/run-names";
+import type { RunNames } from "@bakery/bench/system/run-names";
 import type { OrderView } from "@bakery/shared/order";
 
 /**

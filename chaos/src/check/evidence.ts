@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Kafka, KafkaMessage } from "kafkajs";
 import { MongoClient } from "mongodb";
-import type { RunNames } from "@bakery/bench/run-names";
+import type { RunNames } from "@bakery/bench/system/run-names";
 import { StationControl, StationEvent } from "@bakery/shared/events";
 import { decodeMessage } from "@bakery/shared/kafka";
 import type { OrderView } from "@bakery/shared/order";

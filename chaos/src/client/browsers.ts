@@ -1,4 +1,4 @@
-import { openSseClient, type SseClient } from "@bakery/bench/sse-clients";
+import { openSseClient, type SseClient } from "@bakery/bench/load/sse-clients";
 import { isOrderEvent, OrderUpdate, type OrderEvent } from "@bakery/shared/events";
 import { OrderView } from "@bakery/shared/order";
 import { applyEvent } from "@bakery/shared/order-projection";

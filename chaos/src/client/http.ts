@@ -1,5 +1,5 @@
 import { Agent, request } from "undici";
-import { errorCode } from "@bakery/bench/order-client";
+import { errorCode } from "@bakery/bench/load/order-client";
 import type { Answer, AnswerLog } from "./answers";
 
 export type Reply = { status: number; headers: Record<string, string | string[] | undefined>; json: unknown };

@@ -1,4 +1,4 @@
-import { runOpenLoop } from "@bakery/bench/open-loop";
+import { runOpenLoop } from "@bakery/bench/load/open-loop";
 import type { OrderView } from "@bakery/shared/order";
 import type { SeededRandom } from "../seeded-random";
 import { retryDelayMs, worthRetrying, type Answer } from "./answers";

@@ -1,5 +1,5 @@
 import type { Kafka } from "kafkajs";
-import type { RunNames } from "@bakery/bench/run-names";
+import type { RunNames } from "@bakery/bench/system/run-names";
 import type { Fleet, Member, Role } from "../bakery/fleet";
 import type { ServerControl } from "../bakery/servers";
 import type { FaultPlan } from "../faults";

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { REPO_ROOT } from "@bakery/stack/repo-root";
 import { spawnGroup, type ProcessGroup } from "@bakery/stack/processes/spawn-group";
 import { withFdLimit } from "./fd-limit";
-import { listProcesses } from "./proc-stats";
+import { listProcesses } from "../profile/proc-stats";
 
 /**
  * One app of the bakery started the way production starts it (`npm run start -w <workspace>`,

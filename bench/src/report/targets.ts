@@ -1,5 +1,5 @@
 import type { BenchReport, TargetResult } from "./bench-report";
-import { ACCEPT_TARGET_RATE } from "./run-e2e";
+import { ACCEPT_TARGET_RATE } from "../phases/run-e2e";
 
 type Figures = Pick<BenchReport, "e2e" | "sse" | "ceilings" | "ratios">;
 const probeLine = (p: { latency: { p99: number }; received: number; expected: number }) =>

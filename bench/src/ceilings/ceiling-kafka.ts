@@ -2,13 +2,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Kafka, logLevel } from "kafkajs";
 import { MENU_SEED } from "@bakery/shared/menu";
-import type { KafkaCeilingRequest, KafkaCeilingResult } from "./load-protocol";
-import { BENCH_ORDER, ITEMS_PER_ORDER } from "./order-client";
-import { summarize } from "./percentiles";
+import type { KafkaCeilingRequest, KafkaCeilingResult } from "../load/load-protocol";
+import { BENCH_ORDER, ITEMS_PER_ORDER } from "../load/order-client";
+import { summarize } from "../report/percentiles";
 import { buildBareOrder, orderPlacedOf } from "./raw-messages";
 import { createRawSender } from "./raw-producer";
-import { startReadyFeed } from "./ready-feed";
-import { createReadyTracker } from "./ready-tracker";
+import { startReadyFeed } from "../load/ready-feed";
+import { createReadyTracker } from "../load/ready-tracker";
 
 const menu = new Map(MENU_SEED.map((item) => [item.id, item]));
 

@@ -1,6 +1,6 @@
 import type { SaturateRequest, SaturateResult } from "./load-protocol";
 import { countError, createOrderClient } from "./order-client";
-import { summarize } from "./percentiles";
+import { summarize } from "../report/percentiles";
 
 /**
  * Saturation: `concurrency` requests always in flight for warm-up plus duration; the

@@ -7,14 +7,14 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Kafka, logLevel } from "kafkajs";
 import { createBalconyProbe, type BalconyProbe } from "./balcony-probe";
-import { runKafkaCeiling } from "./ceiling-kafka";
+import { runKafkaCeiling } from "../ceilings/ceiling-kafka";
 import { runSaturation } from "./closed-loop";
-import { createE2eScenarios } from "./e2e-step";
+import { createE2eScenarios } from "../phases/e2e-step";
 import type { FromLoad, LoadInit, Scenarios, ToLoad } from "./load-protocol";
 import { createOrderClient } from "./order-client";
 import { startReadyFeed } from "./ready-feed";
 import { createReadyTracker, type Completion } from "./ready-tracker";
-import { fdLimitsOf } from "./fd-limit";
+import { fdLimitsOf } from "../system/fd-limit";
 import { createStreamPool } from "./stream-pool";
 
 const now = () => performance.now();

@@ -1,5 +1,5 @@
-import type { Summary } from "./percentiles";
-import type { Verdict } from "./step-verdict";
+import type { Summary } from "../report/percentiles";
+import type { Verdict } from "../phases/step-verdict";
 
 /**
  * What the bench process asks of the load-generator process, and what comes back, over

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FULL_PLAN, planFromArgs } from "./bench-plan";
-import { newRunId, runNames } from "./run-names";
+import { newRunId, runNames } from "../system/run-names";
 
 describe("planFromArgs", () => {
   it("runs the full plan by default and the smoke plan on --smoke", () => {

@@ -1,11 +1,11 @@
 import type { BenchPlan } from "./bench-plan";
-import type { CpuSampler, CpuUse } from "./cpu-sampler";
-import type { SettleResult, StepResult } from "./load-protocol";
-import type { LoadProcess } from "./load-process";
+import type { CpuSampler, CpuUse } from "../profile/cpu-sampler";
+import type { SettleResult, StepResult } from "../load/load-protocol";
+import type { LoadProcess } from "../load/load-process";
 
 export type MeasuredStep = StepResult & {
   cpu: CpuUse;
-  /** Orders in the waiter database when the step began: reads there scan whole collections (see the report). */
+  /** Orders in the waiter database when the step began; shown so a slower step can be told apart from a bigger database. */
   ordersBefore: number;
   /** Run after the ladder stopped, only to measure accept latency at the target's rate. */
   extra: boolean;

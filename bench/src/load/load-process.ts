@@ -3,14 +3,14 @@ import { createInterface } from "node:readline";
 import { REPO_ROOT } from "@bakery/stack/repo-root";
 import { childEnv } from "@bakery/stack/processes/child-env";
 import type { FromLoad, ScenarioName, Scenarios, ToLoad } from "./load-protocol";
-import { tsEntryCommand } from "./ts-entry";
+import { tsEntryCommand } from "../system/ts-entry";
 
 /**
  * Starts the load-generator process (load-generator.ts) and talks to it: `run` sends one
  * scenario and resolves with its result. Its progress lines and output go to `onLine`.
  */
 export function startLoadProcess(opts: { onLine: (line: string) => void }) {
-  const [command, args] = tsEntryCommand("./load-generator.ts");
+  const [command, args] = tsEntryCommand(new URL("./load-generator.ts", import.meta.url));
   const child = spawn(command, args, { cwd: REPO_ROOT, env: childEnv(), stdio: ["ignore", "pipe", "pipe", "ipc"] });
   for (const stream of [child.stdout, child.stderr])
     if (stream) createInterface({ input: stream }).on("line", (line) => opts.onLine(`load | ${line}`));

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { probeIdOf, type BalconyProbe } from "./balcony-probe";
 import type { StreamsOpenRequest, StreamsOpenResult, StreamsProbeRequest, StreamsProbeResult } from "./load-protocol";
 import { runOpenLoop } from "./open-loop";
-import { summarize } from "./percentiles";
+import { summarize } from "../report/percentiles";
 import { openMany, orderIdOfPath, type SseClient } from "./sse-clients";
 
 const CONNECT_TIMEOUT_MS = 30_000;

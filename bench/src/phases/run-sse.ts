@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
 import type { BenchPlan } from "./bench-plan";
-import type { CpuSampler, CpuUse } from "./cpu-sampler";
-import type { StreamsProbeResult } from "./load-protocol";
-import type { LoadProcess } from "./load-process";
-import type { Summary } from "./percentiles";
-import { rssKbOf } from "./proc-stats";
+import type { CpuSampler, CpuUse } from "../profile/cpu-sampler";
+import type { StreamsProbeResult } from "../load/load-protocol";
+import type { LoadProcess } from "../load/load-process";
+import type { Summary } from "../report/percentiles";
+import { rssKbOf } from "../profile/proc-stats";
 import { judgeStage, perStreamKb } from "./stream-stage";
 
 export type StreamStage = {

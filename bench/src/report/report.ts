@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { BenchReport, TargetResult } from "./bench-report";
-import type { CpuUse } from "./cpu-sampler";
+import type { CpuUse } from "../profile/cpu-sampler";
 
 type Table = { title: string; headers: string[]; rows: string[][] };
 

@@ -6,11 +6,11 @@ import type {
   SettleResult,
   StepRequest,
   StepResult,
-} from "./load-protocol";
-import { runOpenLoop } from "./open-loop";
-import { countError, ITEMS_PER_ORDER, type OrderClient } from "./order-client";
-import { summarize } from "./percentiles";
-import type { Completion, ReadyTracker } from "./ready-tracker";
+} from "../load/load-protocol";
+import { runOpenLoop } from "../load/open-loop";
+import { countError, ITEMS_PER_ORDER, type OrderClient } from "../load/order-client";
+import { summarize } from "../report/percentiles";
+import type { Completion, ReadyTracker } from "../load/ready-tracker";
 import { backlogRanAway, backlogSlope, judgeStep, type BacklogSample } from "./step-verdict";
 
 const SAMPLE_EVERY_MS = 250;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarize } from "./percentiles";
+import { summarize } from "../report/percentiles";
 import { judgeStage, perStreamKb, type StageFigures } from "./stream-stage";
 
 const limits = { maxProbeP99Ms: 1000, maxRssMb: 4096, maxFailShare: 0.01 };

@@ -1,8 +1,8 @@
-import type { CpuUse } from "./cpu-sampler";
-import type { KafkaCeilingResult, SaturateResult } from "./load-protocol";
-import type { Machine } from "./machine";
-import type { E2eResult } from "./run-e2e";
-import type { ConnectCost, SseResult } from "./run-sse";
+import type { CpuUse } from "../profile/cpu-sampler";
+import type { KafkaCeilingResult, SaturateResult } from "../load/load-protocol";
+import type { Machine } from "../system/machine";
+import type { E2eResult } from "../phases/run-e2e";
+import type { ConnectCost, SseResult } from "../phases/run-sse";
 
 /** Everything one run measured: what is written as JSON, and what the table and targets are made from. */
 export type BenchReport = {

@@ -3,14 +3,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { childEnv } from "@bakery/stack/processes/child-env";
 import { REPO_ROOT } from "@bakery/stack/repo-root";
 import { spawnGroup, type ProcessGroup } from "@bakery/stack/processes/spawn-group";
-import type { BenchPlan } from "./bench-plan";
-import type { Bakery } from "./bring-up";
-import type { CpuSampler, CpuUse } from "./cpu-sampler";
+import type { BenchPlan } from "../phases/bench-plan";
+import type { Bakery } from "../system/bring-up";
+import type { CpuSampler, CpuUse } from "../profile/cpu-sampler";
 import { firstFreePort } from "@bakery/stack/free-port";
-import type { KafkaCeilingResult, SaturateResult } from "./load-protocol";
-import type { LoadProcess } from "./load-process";
-import type { RunNames } from "./run-names";
-import { tsEntryCommand } from "./ts-entry";
+import type { KafkaCeilingResult, SaturateResult } from "../load/load-protocol";
+import type { LoadProcess } from "../load/load-process";
+import type { RunNames } from "../system/run-names";
+import { tsEntryCommand } from "../system/ts-entry";
 
 type Deps = {
   bakery: Bakery;
@@ -23,7 +23,7 @@ type Deps = {
 };
 
 function startEntry(name: string, file: string, args: string[], logDir: string): ProcessGroup {
-  const [command, argv] = tsEntryCommand(file, args);
+  const [command, argv] = tsEntryCommand(new URL(file, import.meta.url), args);
   return spawnGroup({
     name,
     command,

@@ -1,4 +1,4 @@
-import type { Summary } from "./percentiles";
+import type { Summary } from "../report/percentiles";
 
 export type StageLimits = { maxProbeP99Ms: number; maxRssMb: number; maxFailShare: number };
 
